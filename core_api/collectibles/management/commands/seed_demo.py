@@ -1,0 +1,63 @@
+"""Load demo vendors, staff and stock. Safe to run again: it changes nothing
+that is already there except resetting the demo accounts' passwords."""
+
+import random
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Role, UserProfile, Vendor
+from collectibles.demo.generator import stock_lines
+from collectibles.services import collectible_create
+
+DEMO_PASSWORD = "omnistock-demo"  # noqa: S105  (printed on purpose: it is a local demo)
+
+DEMO_VENDORS = (
+    {"slug": "pallet-town-cards", "name": "Pallet Town Cards", "currency": "USD", "prefix": "pallet"},
+    {"slug": "rheinland-tcg", "name": "Rheinland TCG", "currency": "EUR", "prefix": "rhein"},
+)
+
+
+class Command(BaseCommand):
+    help = "Create two demo vendors with an owner, an editor and a viewer each, and a few hundred cards."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--cards", type=int, default=200, help="Stock lines per vendor (default 200).")
+
+    def handle(self, *args: Any, cards: int, **options: Any) -> None:
+        User = get_user_model()
+        accounts = []
+        for index, spec in enumerate(DEMO_VENDORS):
+            with transaction.atomic():
+                vendor, _ = Vendor.objects.get_or_create(
+                    slug=spec["slug"],
+                    defaults={
+                        "name": spec["name"],
+                        "default_currency": spec["currency"],
+                        "contact_email": f"hello@{spec['slug']}.example",
+                    },
+                )
+                owner = None
+                for role in (Role.OWNER, Role.EDITOR, Role.VIEWER):
+                    username = f"{spec['prefix']}-{role}"
+                    user, _ = User.objects.get_or_create(
+                        username=username, defaults={"email": f"{username}@example.com"}
+                    )
+                    user.set_password(DEMO_PASSWORD)
+                    user.save(update_fields=["password"])
+                    UserProfile.objects.update_or_create(user=user, defaults={"vendor": vendor, "role": role})
+                    accounts.append((username, role, vendor.name))
+                    owner = owner or user
+                if not vendor.collectibles.exists():
+                    rng = random.Random(1000 + index)
+                    for line in stock_lines(rng, cards, currency=vendor.default_currency):
+                        collectible_create(vendor=vendor, created_by=owner, **line.as_service_kwargs())
+                    self.stdout.write(f"Loaded {cards} stock lines for {vendor.name}.")
+                else:
+                    self.stdout.write(f"{vendor.name} already has stock; left as is.")
+
+        self.stdout.write(self.style.SUCCESS(f"\nDemo accounts (password for all: {DEMO_PASSWORD})"))
+        for username, role, vendor_name in accounts:
+            self.stdout.write(f"  {username:<16} {role:<7} {vendor_name}")

@@ -1,0 +1,152 @@
+"""Shape and validation of collectibles on the wire. Writes go to services.py."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.forms.models import model_to_dict
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from common.currencies import validate_currency_code
+
+from .models import CardDetails, Collectible
+from .validators import (
+    MAX_EXTERNAL_ID_KEY_LENGTH,
+    MAX_EXTERNAL_ID_VALUE_LENGTH,
+    MAX_EXTERNAL_IDS,
+    validate_external_ids,
+)
+
+CARD_DETAILS_FIELDS = [
+    "game",
+    "set_name",
+    "set_code",
+    "card_number",
+    "rarity",
+    "language",
+    "market_region",
+    "finish",
+    "grading_company",
+    "grade",
+]
+
+
+class CardDetailsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CardDetails
+        fields = CARD_DETAILS_FIELDS
+        # "No grading" is null; an empty string would be a second way to say it.
+        extra_kwargs = {"grading_company": {"allow_blank": False}}
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": (
+            'Marketplace ids, e.g. `{"tcgplayer": "83712", "cardmarket": "273699"}`: '
+            f"at most {MAX_EXTERNAL_IDS} entries, keys of 1–{MAX_EXTERNAL_ID_KEY_LENGTH} "
+            f"characters, values strings (≤ {MAX_EXTERNAL_ID_VALUE_LENGTH} characters) or numbers."
+        ),
+        "maxProperties": MAX_EXTERNAL_IDS,
+        "additionalProperties": {"oneOf": [{"type": "string"}, {"type": "number"}]},
+        "example": {"tcgplayer": "83712", "cardmarket": "273699"},
+    }
+)
+class ExternalIdsField(serializers.JSONField):
+    pass
+
+
+class CollectibleSerializer(serializers.ModelSerializer):
+    """A collectible with its optional nested `card_details`.
+
+    What `card_details` means in each request (all applied in one transaction):
+
+    - create: an object creates the card details; missing or `null` creates none
+      (sealed product);
+    - PUT: an object replaces the card details (fields left out take their
+      defaults); `null` removes them; missing leaves them as they are;
+    - PATCH: an object is merged into the existing card details (only the fields
+      sent change; when there are none yet, the required fields must be sent);
+      `null` removes them; missing leaves them as they are.
+    """
+
+    card_details = CardDetailsSerializer(required=False, allow_null=True)
+    external_ids = ExternalIdsField(required=False, validators=[validate_external_ids])
+    currency = serializers.CharField(
+        required=False,
+        max_length=3,
+        validators=[validate_currency_code],
+        help_text="ISO 4217; defaults to the vendor's currency.",
+    )
+    image = serializers.ImageField(read_only=True, allow_null=True)
+    # Declared rather than derived from the model so the bound is PostgreSQL's
+    # `integer` whichever database generates the schema.
+    quantity = serializers.IntegerField(min_value=0, max_value=2_147_483_647, required=False)
+
+    class Meta:
+        model = Collectible
+        fields = [
+            "id",
+            "vendor",
+            "user",
+            "name",
+            "description",
+            "sku",
+            "condition",
+            "quantity",
+            "price",
+            "currency",
+            "release_date",
+            "external_ids",
+            "image",
+            "card_details",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "vendor", "user", "image", "created_at", "updated_at"]
+
+    def validate_sku(self, value: str) -> str:
+        value = value.strip()
+        vendor_id = self.context.get("vendor_id")
+        if value and vendor_id is not None:
+            clash = Collectible.objects.filter(vendor_id=vendor_id, sku=value)
+            if self.instance is not None:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                raise serializers.ValidationError("Your vendor already has a collectible with this SKU.")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(attrs.get("card_details"), dict):
+            attrs["card_details"] = self._final_card_details(attrs["card_details"])
+        return attrs
+
+    def _final_card_details(self, sent: dict[str, Any]) -> dict[str, Any]:
+        """The card details as they will be stored, checked against the model's rules."""
+        existing = getattr(self.instance, "card_details", None) if self.instance else None
+        if self.partial and existing is None:
+            # Nothing to merge into: this PATCH creates card details, so the
+            # fields a new one needs are required after all.
+            full = CardDetailsSerializer(data=self.initial_data.get("card_details"))
+            if not full.is_valid():
+                raise serializers.ValidationError({"card_details": full.errors})
+        base = model_to_dict(existing, fields=CARD_DETAILS_FIELDS) if self.partial and existing else {}
+        final = {**base, **sent}
+        try:
+            CardDetails(**final).full_clean(
+                exclude=["collectible"], validate_unique=False, validate_constraints=False
+            )
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"card_details": exc.message_dict}) from exc
+        return final
+
+
+class CollectibleImageSerializer(serializers.Serializer):
+    image = serializers.ImageField(help_text="JPEG, PNG, GIF or WebP; at most 5 MB by default.")
+
+    def validate_image(self, value: Any) -> Any:
+        limit = settings.MAX_IMAGE_UPLOAD_BYTES
+        if value.size > limit:
+            raise serializers.ValidationError(f"Images may be at most {limit // (1024 * 1024)} MB.")
+        return value

@@ -1,0 +1,48 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from accounts.models import Vendor
+from collectibles.models import CardDetails, Collectible
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(cards=20):
+    out = StringIO()
+    call_command("seed_demo", "--cards", str(cards), stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_creates_two_vendors_with_staff_and_stock():
+    output = seed()
+    assert Vendor.objects.count() == 2
+    for vendor in Vendor.objects.all():
+        assert vendor.collectibles.count() == 20
+        roles = sorted(vendor.staff.values_list("role", flat=True))
+        assert roles == ["editor", "owner", "viewer"]
+    assert "omnistock-demo" in output
+    assert "pallet-owner" in output
+    user = authenticate(username="pallet-viewer", password="omnistock-demo")
+    assert user is not None
+    assert user.profile.role == "viewer"
+
+
+def test_seed_demo_is_idempotent():
+    seed()
+    counts = (Vendor.objects.count(), Collectible.objects.count(), CardDetails.objects.count())
+    output = seed()
+    assert (Vendor.objects.count(), Collectible.objects.count(), CardDetails.objects.count()) == counts
+    assert "already has stock" in output
+
+
+def test_seed_demo_data_is_varied():
+    seed(cards=200)
+    assert CardDetails.objects.values("game").distinct().count() >= 5
+    assert CardDetails.objects.values("language").distinct().count() >= 5
+    assert CardDetails.objects.values("market_region").distinct().count() >= 4
+    assert Collectible.objects.filter(card_details__isnull=True).exists()
+    assert CardDetails.objects.filter(grading_company__isnull=False).exists()
+    assert Collectible.objects.filter(quantity=0).exists()

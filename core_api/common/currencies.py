@@ -1,0 +1,17 @@
+"""ISO 4217 currency codes, validated against pycountry's registry."""
+
+import pycountry
+from django.core.exceptions import ValidationError
+
+
+def is_currency_code(value: str) -> bool:
+    return len(value) == 3 and value.isupper() and pycountry.currencies.get(alpha_3=value) is not None
+
+
+def validate_currency_code(value: str) -> None:
+    if not is_currency_code(value):
+        raise ValidationError(
+            "%(value)s is not an ISO 4217 currency code (e.g. USD, EUR, JPY).",
+            code="invalid_currency",
+            params={"value": value},
+        )
