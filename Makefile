@@ -110,6 +110,18 @@ lock: $(DEV_STAMP) ## Re-pin Python dependencies from requirements*.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements-dev.txt requirements-dev.in
 
+# --- performance ------------------------------------------------------------------
+
+SIZE ?= 1000000
+# The benchmark's own database ({size} becomes SIZE: one dataset per size); never the app's or the tests'.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_{size}
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: $(RUNTIME_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
+	@scripts/require-wrk.sh
+	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
+
 # --- Docker (needs a Docker engine; see docs/docker.md) -------------------------
 
 COMPOSE ?= docker compose

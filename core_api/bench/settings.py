@@ -1,0 +1,14 @@
+"""Settings of the servers `make bench` starts: the deployed settings plus a
+query-count response header and the naive peer's URLs. Never used by the product."""
+
+import warnings
+
+from config.settings import *  # noqa: F403
+from config.settings import MIDDLEWARE
+
+ROOT_URLCONF = "bench.urls"
+# Outermost, so the count covers authentication and every middleware.
+MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+
+# The API serves no static files; WhiteNoise would warn that STATIC_ROOT was never collected.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
