@@ -5,10 +5,10 @@ from collections.abc import Callable
 import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import Role
 from accounts.tests.factories import UserFactory, VendorFactory
+from accounts.tokens import StaffTokenObtainPairSerializer
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,11 +65,12 @@ def api_client() -> APIClient:
 
 @pytest.fixture
 def client_for() -> Callable[..., APIClient]:
-    """An APIClient authenticated the way integrations are: a real JWT bearer token."""
+    """An APIClient authenticated the way integrations are: a real JWT bearer
+    token, as the token endpoint issues it (with vendor and role claims)."""
 
     def make(user) -> APIClient:
         client = APIClient()
-        access = RefreshToken.for_user(user).access_token
+        access = StaffTokenObtainPairSerializer.get_token(user).access_token  # type: ignore[attr-defined]
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
         return client
 

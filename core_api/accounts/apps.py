@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Vendors and staff"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the profile-creation receiver)
+        from . import schema, signals  # noqa: F401  (registers OpenAPI extensions; connects receivers)

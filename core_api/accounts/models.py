@@ -1,5 +1,7 @@
 """Vendors (shops) and the staff who work for them."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 
@@ -37,6 +39,19 @@ class Role(models.TextChoices):
 WRITE_ROLES = frozenset({Role.OWNER, Role.EDITOR})
 
 
+@dataclass(frozen=True)
+class Membership:
+    """Which vendor a user acts for, and in which role: read from their
+    profile, or from their access token's claims (accounts/tokens.py)."""
+
+    vendor_id: int | None
+    role: str | None
+
+    @property
+    def can_write(self) -> bool:
+        return self.vendor_id is not None and self.role in WRITE_ROLES
+
+
 class UserProfile(models.Model):
     """What Omni-Stock knows about a user beyond auth: their vendor and role.
 
@@ -52,5 +67,9 @@ class UserProfile(models.Model):
         return f"{self.user} ({self.role} at {self.vendor or 'no vendor'})"
 
     @property
+    def membership(self) -> Membership:
+        return Membership(vendor_id=self.vendor_id, role=self.role)
+
+    @property
     def can_write(self) -> bool:
-        return self.vendor_id is not None and self.role in WRITE_ROLES
+        return self.membership.can_write

@@ -10,7 +10,7 @@ from typing import Any
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from .selectors import profile_for
+from .selectors import membership_for
 
 
 class IsVendorStaffWithWriteRole(BasePermission):
@@ -23,12 +23,12 @@ class IsVendorStaffWithWriteRole(BasePermission):
             return False
         if request.method in SAFE_METHODS:
             return True
-        profile = profile_for(request.user)
-        if profile is None or profile.vendor_id is None:
+        membership = membership_for(request.user)
+        if membership is None or membership.vendor_id is None:
             self.message = "Your account is not attached to a vendor."
             return False
-        if not profile.can_write:
-            self.message = f"Your role ({profile.role}) is read-only."
+        if not membership.can_write:
+            self.message = f"Your role ({membership.role}) is read-only."
             return False
         return True
 
@@ -50,6 +50,6 @@ class BodyVendorIsCallersVendor(BasePermission):
         claimed = request.data.get("vendor")
         if claimed in (None, ""):
             return True
-        profile = profile_for(request.user)
-        own_vendor_id = profile.vendor_id if profile else None
+        membership = membership_for(request.user)
+        own_vendor_id = membership.vendor_id if membership else None
         return own_vendor_id is not None and str(claimed) == str(own_vendor_id)

@@ -1,8 +1,11 @@
 """Reads about the caller: which vendor they act for and with what role."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from .models import UserProfile, Vendor
+from .authentication import StaffTokenUser
+from .models import Membership, UserProfile, Vendor
 
 
 def profile_for(user: AbstractBaseUser | AnonymousUser) -> UserProfile | None:
@@ -11,6 +14,15 @@ def profile_for(user: AbstractBaseUser | AnonymousUser) -> UserProfile | None:
     # A missing profile raises RelatedObjectDoesNotExist, an AttributeError.
     profile: UserProfile | None = getattr(user, "profile", None)
     return profile
+
+
+def membership_for(user: AbstractBaseUser | AnonymousUser | Any) -> Membership | None:
+    """The caller's vendor and role: from the token's claims when the request
+    was authenticated by them (reads), else from the database."""
+    if isinstance(user, StaffTokenUser):
+        return user.membership
+    profile = profile_for(user)
+    return profile.membership if profile else None
 
 
 def vendor_for(user: AbstractBaseUser | AnonymousUser) -> Vendor | None:

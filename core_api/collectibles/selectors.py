@@ -1,5 +1,7 @@
 """Reads of inventory with their rules: vendor scoping, joins, search ranking."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection
@@ -7,21 +9,21 @@ from django.db.models import Case, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce, Greatest
 
-from accounts.selectors import profile_for
+from accounts.selectors import membership_for
 
 from .models import Collectible
 
 
-def collectibles_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Collectible]:
+def collectibles_visible_to(user: AbstractBaseUser | AnonymousUser | Any) -> QuerySet[Collectible]:
     """The caller's vendor's collectibles, card details joined (one query per page).
 
     A user with no vendor sees nothing; another vendor's rows are never in the
     queryset, so looking one up by id is a 404 (no existence leak).
     """
-    profile = profile_for(user)
-    if profile is None or profile.vendor_id is None:
+    membership = membership_for(user)
+    if membership is None or membership.vendor_id is None:
         return Collectible.objects.none()
-    return Collectible.objects.filter(vendor_id=profile.vendor_id).select_related("card_details")
+    return Collectible.objects.filter(vendor_id=membership.vendor_id).select_related("card_details")
 
 
 def _closeness(query: str, field: str) -> CombinedExpression:

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
-from accounts.selectors import profile_for
+from accounts.selectors import membership_for, profile_for
 
 from .filters import CollectibleFilter
 from .models import Collectible
@@ -35,6 +35,9 @@ from .services import collectible_create, collectible_delete, collectible_set_im
 class CollectibleViewSet(viewsets.ModelViewSet):
     serializer_class = CollectibleSerializer
     filterset_class = CollectibleFilter
+    # Reads trust the token's vendor/role claims (no user or profile query);
+    # writes look the user up (accounts/authentication.py).
+    reads_trust_token_claims = True
     permission_classes = [IsVendorStaffWithWriteRole, BodyVendorIsCallersVendor]
 
     def get_queryset(self) -> QuerySet[Collectible]:
@@ -42,8 +45,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())
-        profile = profile_for(self.request.user)
-        context["vendor_id"] = profile.vendor_id if profile else None
+        membership = membership_for(self.request.user)
+        context["vendor_id"] = membership.vendor_id if membership else None
         return context
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:

@@ -127,7 +127,8 @@ MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 10
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        # SimpleJWT's, plus reads answered from token claims where a view opts in.
+        "accounts.authentication.StaffJWTAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -157,6 +158,9 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": False,
     "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default=SECRET_KEY),
     "AUTH_HEADER_TYPES": ("Bearer",),
+    # Tokens carry the vendor and role (accounts/tokens.py), re-read on refresh.
+    "TOKEN_OBTAIN_SERIALIZER": "accounts.tokens.StaffTokenObtainPairSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "accounts.tokens.StaffTokenRefreshSerializer",
 }
 
 SPECTACULAR_SETTINGS = {

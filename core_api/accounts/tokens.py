@@ -1,0 +1,46 @@
+"""JWTs that carry the caller's vendor and role.
+
+Reads of inventory need only "which vendor, which role": carrying both in the
+access token saves the user and profile queries on every request (see
+accounts/authentication.py). The claims are written when a token pair is
+issued and written again from the database on every refresh, so a changed
+role or vendor reaches reads within one access-token lifetime (15 minutes by
+default); writes never trust them (docs/performance.md, "Auth claims").
+"""
+
+from typing import Any
+
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.tokens import Token
+
+from .models import UserProfile
+
+VENDOR_CLAIM = "vendor_id"
+ROLE_CLAIM = "role"
+
+
+def stamp_staff_claims(token: Token, user_id: Any) -> None:
+    """Write the user's current vendor and role into `token`."""
+    profile = UserProfile.objects.filter(user_id=user_id).values("vendor_id", "role").first()
+    token[VENDOR_CLAIM] = profile["vendor_id"] if profile else None
+    token[ROLE_CLAIM] = profile["role"] if profile else None
+
+
+class StaffTokenObtainPairSerializer(TokenObtainPairSerializer):
+    """Issues the pair with the claims; the access token copies them from the refresh token."""
+
+    @classmethod
+    def get_token(cls, user: Any) -> Token:
+        token = super().get_token(user)
+        stamp_staff_claims(token, user.pk)
+        return token
+
+
+class StaffTokenRefreshSerializer(TokenRefreshSerializer):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
+        # Re-stamp before SimpleJWT derives the new access token (and rotates
+        # the refresh token) from it: a refresh is where a role change lands.
+        refresh = self.token_class(attrs["refresh"])
+        stamp_staff_claims(refresh, refresh.payload.get(api_settings.USER_ID_CLAIM))
+        return super().validate({**attrs, "refresh": str(refresh)})
