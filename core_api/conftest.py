@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from accounts.models import Role
 from accounts.tests.factories import UserFactory, VendorFactory
 from accounts.tokens import StaffTokenObtainPairSerializer
+from common.pagination import forget_estimates
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -20,6 +21,12 @@ def pytest_configure(config: pytest.Config) -> None:
             "or set DATABASE_URL=postgres://USER@HOST:PORT/DBNAME.",
             returncode=2,
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_count_estimates():
+    """Planner estimates are cached per process; each test starts without them."""
+    forget_estimates()
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from collectibles.demo.generator import StockLine, stock_lines
 from collectibles.models import CardDetails, Collectible
 
 # Bump when the generated rows change shape, so old datasets are reloaded.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 VENDOR_COUNT = 100
 ZIPF_EXPONENT = 1.1
 BENCH_PASSWORD = "omnistock-bench"  # noqa: S105  (a throwaway database's accounts)
@@ -255,6 +255,10 @@ COLLECTIBLE_COLUMNS = (
     "image",
     "created_at",
     "updated_at",
+    # Kept by triggers in normal writes; COPY runs without them (replica mode).
+    "card_game",
+    "card_language",
+    "card_market_region",
 )
 CARD_COLUMNS = (
     "collectible_id",
@@ -302,6 +306,12 @@ def _stock(
             next_id += 1
 
 
+def _card_filters(details: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+    if details is None:
+        return None, None, None
+    return details["game"], details["language"], details["market_region"]
+
+
 def _copy_stock(
     conn: psycopg.Connection[Any], sizes: list[int], vendor_ids: list[int], owner_ids: list[int], seed: int
 ) -> None:
@@ -332,6 +342,7 @@ def _copy_stock(
                     "",
                     created,
                     updated,
+                    *(_card_filters(line.card_details)),
                     *collectible_defaults,
                 )
             )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from accounts.models import Vendor
 from common.currencies import validate_currency_code
@@ -60,6 +61,16 @@ class Collectible(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Copies of card details fields the list filters on, so one vendor-scoped
+    # index can answer "language + region + dates + price" without a join
+    # (docs/performance.md). On PostgreSQL, database triggers keep them equal
+    # to `card_details` whoever writes (services, admin, bulk SQL); NULL means
+    # no card details. On SQLite (the local demo) they stay NULL and the
+    # filters join `card_details` instead. Never written by the API.
+    card_game = models.CharField(max_length=10, null=True, editable=False)  # noqa: DJ001
+    card_language = models.CharField(max_length=2, null=True, editable=False)  # noqa: DJ001
+    card_market_region = models.CharField(max_length=6, null=True, editable=False)  # noqa: DJ001
+
     class Meta:
         ordering = ["-updated_at", "-id"]
         constraints = [
@@ -76,6 +87,14 @@ class Collectible(models.Model):
             models.Index(fields=["vendor", "name", "id"], name="coll_vendor_name_idx"),
             models.Index(fields=["vendor", "price", "id"], name="coll_vendor_price_idx"),
             models.Index(fields=["vendor", "release_date", "id"], name="coll_vendor_release_idx"),
+            # The card filters in the default order: equality on language and
+            # region, then walk by recency; dates and price are checked inside
+            # the index, so a page and a capped count never touch the table.
+            models.Index(
+                fields=["vendor", "card_language", "card_market_region", "-updated_at", "-id"],
+                include=["release_date", "price"],
+                name="coll_vendor_card_filter_idx",
+            ),
             # Typo-tolerant search (pg_trgm); created on PostgreSQL only (migration 0003).
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="coll_name_trgm_idx"),
         ]
@@ -129,9 +148,8 @@ class CardDetails(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["language", "market_region"], name="card_lang_region_idx"),
-            models.Index(fields=["market_region"], name="card_region_idx"),
-            models.Index(fields=["card_number"], name="card_number_idx"),
+            # Search matches card numbers case-insensitively (UPPER(card_number) = UPPER(q)).
+            models.Index(Upper("card_number"), name="card_number_upper_idx"),
             GinIndex(fields=["set_name"], opclasses=["gin_trgm_ops"], name="card_set_name_trgm_idx"),
         ]
 

@@ -26,6 +26,13 @@ def collectibles_visible_to(user: AbstractBaseUser | AnonymousUser | Any) -> Que
     return Collectible.objects.filter(vendor_id=membership.vendor_id).select_related("card_details")
 
 
+def card_filter_lookup(field: str) -> str:
+    """Where the list compares a card details field (`language`, `market_region`,
+    `game`): on PostgreSQL the collectible's trigger-kept copy, which shares an
+    index with the vendor; elsewhere the card details themselves."""
+    return f"card_{field}" if connection.vendor == "postgresql" else f"card_details__{field}"
+
+
 def _closeness(query: str, field: str) -> CombinedExpression:
     """How well `query` matches `field`: word similarity finds the query inside
     a longer name; whole-string similarity then prefers "Charizard" over

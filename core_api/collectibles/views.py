@@ -1,5 +1,6 @@
 """Collectibles endpoints: thin views over selectors (reads) and services (writes)."""
 
+from functools import cache
 from typing import Any, cast
 
 from django.contrib.auth.models import User
@@ -15,6 +16,8 @@ from rest_framework.serializers import BaseSerializer
 
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
 from accounts.selectors import membership_for, profile_for
+from common.pagination import COUNT_EXACT_HEADER_PARAMETER
+from common.rows import ValuesRepresentation
 
 from .filters import CollectibleFilter
 from .models import Collectible
@@ -24,7 +27,10 @@ from .services import collectible_create, collectible_delete, collectible_set_im
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List your vendor's collectibles (filter, search, sort, paginate)"),
+    list=extend_schema(
+        summary="List your vendor's collectibles (filter, search, sort, paginate)",
+        parameters=[COUNT_EXACT_HEADER_PARAMETER],
+    ),
     retrieve=extend_schema(summary="One collectible"),
     create=extend_schema(summary="Create a collectible (with optional card details)"),
     update=extend_schema(summary="Replace a collectible"),
@@ -42,6 +48,11 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[Collectible]:
         return collectibles_visible_to(self.request.user)
+
+    def fetch_page_rows(self, page: QuerySet[Collectible]) -> list[dict[str, Any]]:
+        """A list page, rendered from `.values()` rows (common/rows.py): the
+        serializer's exact output without building model instances."""
+        return list_representation().render(page, self.request)
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())
@@ -87,3 +98,14 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     def delete_image(self, request: Request, pk: str | None = None) -> Response:
         collectible = collectible_set_image(collectible=self.get_object(), image=None)
         return Response(self.get_serializer(collectible).data, status=status.HTTP_200_OK)
+
+    # Last in the class body: from here on `list` names this method, not the builtin.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The paginator renders the rows itself (fetch_page_rows), so no serializer here.
+        rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(rows)
+
+
+@cache
+def list_representation() -> ValuesRepresentation:
+    return ValuesRepresentation(CollectibleSerializer)
