@@ -30,10 +30,10 @@ from psycopg import sql
 
 from accounts.models import Role
 from collectibles.demo.generator import StockLine, stock_lines
-from collectibles.models import CardDetails, Collectible
+from collectibles.models import CardDetails, Collectible, SearchTerm
 
 # Bump when the generated rows change shape, so old datasets are reloaded.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 VENDOR_COUNT = 100
 ZIPF_EXPONENT = 1.1
 BENCH_PASSWORD = "omnistock-bench"  # noqa: S105  (a throwaway database's accounts)
@@ -85,7 +85,7 @@ def load(conninfo: str, *, size: int, seed: int, log: Callable[[str], None]) -> 
             conn.execute("DROP TABLE IF EXISTS bench_dataset")
             conn.execute(
                 "TRUNCATE auth_user, accounts_vendor, accounts_userprofile, "
-                f"{COLLECTIBLE_TABLE}, {CARD_TABLE} RESTART IDENTITY CASCADE"
+                f"{COLLECTIBLE_TABLE}, {CARD_TABLE}, {SearchTerm._meta.db_table} RESTART IDENTITY CASCADE"
             )
             sizes = vendor_sizes(size)
             vendor_ids = _insert_vendors(conn, len(sizes))
@@ -97,6 +97,7 @@ def load(conninfo: str, *, size: int, seed: int, log: Callable[[str], None]) -> 
             conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
             for statement in indexes:
                 conn.execute(statement)
+            _record_search_terms(conn)
             conn.execute(
                 sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {}))").format(
                     sql.Identifier(COLLECTIBLE_TABLE)
@@ -259,6 +260,7 @@ COLLECTIBLE_COLUMNS = (
     "card_game",
     "card_language",
     "card_market_region",
+    "card_set_name",
 )
 CARD_COLUMNS = (
     "collectible_id",
@@ -306,10 +308,23 @@ def _stock(
             next_id += 1
 
 
-def _card_filters(details: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+def _record_search_terms(conn: psycopg.Connection[Any]) -> None:
+    """What the search-term trigger would have recorded, had COPY run it."""
+    conn.execute(
+        sql.SQL(
+            "INSERT INTO {terms} (vendor_id, field, text) "
+            "SELECT DISTINCT vendor_id, 'name', name FROM {table} "
+            "UNION SELECT DISTINCT vendor_id, 'set_name', card_set_name FROM {table} "
+            "WHERE card_set_name <> '' "
+            "ON CONFLICT DO NOTHING"
+        ).format(terms=sql.Identifier(SearchTerm._meta.db_table), table=sql.Identifier(COLLECTIBLE_TABLE))
+    )
+
+
+def _card_filters(details: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
     if details is None:
-        return None, None, None
-    return details["game"], details["language"], details["market_region"]
+        return None, None, None, None
+    return details["game"], details["language"], details["market_region"], details["set_name"]
 
 
 def _copy_stock(

@@ -9,6 +9,10 @@ from typing import Any
 
 from django.core.management import call_command
 from django.db import connection
+from rest_framework import serializers
+
+from collectibles.models import Collectible
+from common.pagination import Cursor
 
 from . import dataset, floor, machine, report
 from .load import WrkRequest, run_wrk
@@ -48,10 +52,16 @@ def _detail_id(data: dataset.Dataset) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _deep_cursor(data: dataset.Dataset, offset: int) -> str | None:
-    """The cursor that starts at row `offset` of the default order, if the API
-    offers cursors (not yet)."""
-    return None
+def _deep_cursor(data: dataset.Dataset, offset: int) -> str:
+    """The cursor a client holds after paging to row `offset` of the default
+    order: the position of the row before it, as the API encodes it."""
+    row = (
+        Collectible.objects.filter(vendor_id=data.largest_vendor_id)
+        .order_by("-updated_at", "-id")
+        .values("updated_at", "id")[offset - 1]
+    )
+    updated_at = serializers.DateTimeField().to_representation(row["updated_at"])
+    return Cursor(["-updated_at", "-id"], [updated_at, row["id"]]).encode()
 
 
 def _probe(url: str, scenario: Scenario, token: str, request: Requester) -> dict[str, Any]:

@@ -59,7 +59,7 @@ class Scenario:
         return self.path
 
 
-def scenarios(*, detail_id: int, offset: int, deep_cursor: str | None) -> list[Scenario]:
+def scenarios(*, detail_id: int, offset: int, deep_cursor: str) -> list[Scenario]:
     deep_page = offset // PAGE_SIZE + 1
     found = [
         Scenario("list", "list, page of 50", f"collectibles/?{PAGE}"),
@@ -79,17 +79,12 @@ def scenarios(*, detail_id: int, offset: int, deep_cursor: str | None) -> list[S
             f"deep page, offset {offset:,}",
             f"collectibles/?{PAGE}&page={deep_page}",
         ),
-    ]
-    if deep_cursor is not None:
-        found.append(
-            Scenario(
-                "deep-cursor",
-                f"deep page by cursor (row {offset:,})",
-                f"collectibles/?{PAGE}&cursor={deep_cursor}",
-                naive_path="",
-            )
-        )
-    found += [
+        Scenario(
+            "deep-cursor",
+            f"deep page by cursor (row {offset:,})",
+            f"collectibles/?{PAGE}&cursor={deep_cursor}",
+            naive_path="",
+        ),
         Scenario("detail", "detail", f"collectibles/{detail_id}/"),
         Scenario("create", "create (with card details)", "collectibles/", method="POST", body=CREATE_BODY),
     ]

@@ -8,6 +8,8 @@ from django.db.models import F, QuerySet
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 
+from accounts.selectors import membership_for
+
 from .choices import Condition, Game, Language, MarketRegion
 from .models import Collectible
 from .selectors import card_filter_lookup, search_collectibles
@@ -156,15 +158,22 @@ class CollectibleFilter(filters.FilterSet):
         return form_class
 
     def filter_search(self, queryset: QuerySet[Collectible], name: str, value: str) -> QuerySet[Collectible]:
-        return search_collectibles(queryset, value)
+        return queryset  # applied last, by filter_queryset: search builds on every other filter
 
     def filter_in_stock(
         self, queryset: QuerySet[Collectible], name: str, value: bool
     ) -> QuerySet[Collectible]:
         return queryset.filter(quantity__gt=0) if value else queryset.filter(quantity=0)
 
-    def filter_queryset(self, queryset: QuerySet[Collectible]) -> QuerySet[Collectible]:
+    def filter_queryset(self, queryset: QuerySet[Collectible]) -> Any:
+        """The filtered queryset or, when searching, a ranked search over it."""
         queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("search", "").strip() and not self.form.cleaned_data.get("ordering"):
-            queryset = queryset.order_by(F("search_rank").desc(), "-id")
-        return queryset
+        query = self.form.cleaned_data.get("search", "")
+        ordered = bool(self.form.cleaned_data.get("ordering"))
+        membership = membership_for(self.request.user) if self.request is not None else None
+        found = search_collectibles(
+            queryset, query, vendor_id=membership.vendor_id if membership else None, ordered=ordered
+        )
+        if isinstance(found, QuerySet) and query.strip() and not ordered:
+            found = found.order_by(F("search_rank").desc(), "-id")
+        return found

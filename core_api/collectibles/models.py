@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -61,15 +61,16 @@ class Collectible(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Copies of card details fields the list filters on, so one vendor-scoped
-    # index can answer "language + region + dates + price" without a join
-    # (docs/performance.md). On PostgreSQL, database triggers keep them equal
-    # to `card_details` whoever writes (services, admin, bulk SQL); NULL means
-    # no card details. On SQLite (the local demo) they stay NULL and the
-    # filters join `card_details` instead. Never written by the API.
+    # Copies of the card details fields the list filters and searches on, so
+    # vendor-scoped indexes answer "language + region + dates + price" or
+    # "this set" without a join (docs/performance.md). On PostgreSQL, database
+    # triggers keep them equal to `card_details` whoever writes (services,
+    # admin, bulk SQL); NULL means no card details. On SQLite (the local demo)
+    # they stay NULL and filters join `card_details` instead. Never written by the API.
     card_game = models.CharField(max_length=10, null=True, editable=False)  # noqa: DJ001
     card_language = models.CharField(max_length=2, null=True, editable=False)  # noqa: DJ001
     card_market_region = models.CharField(max_length=6, null=True, editable=False)  # noqa: DJ001
+    card_set_name = models.CharField(max_length=200, null=True, editable=False)  # noqa: DJ001
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -95,8 +96,8 @@ class Collectible(models.Model):
                 include=["release_date", "price"],
                 name="coll_vendor_card_filter_idx",
             ),
-            # Typo-tolerant search (pg_trgm); created on PostgreSQL only (migration 0003).
-            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="coll_name_trgm_idx"),
+            # Search fetches the rows of matched set names (collectibles/search.py).
+            models.Index(fields=["vendor", "card_set_name", "id"], name="coll_vendor_set_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -150,7 +151,6 @@ class CardDetails(models.Model):
         indexes = [
             # Search matches card numbers case-insensitively (UPPER(card_number) = UPPER(q)).
             models.Index(Upper("card_number"), name="card_number_upper_idx"),
-            GinIndex(fields=["set_name"], opclasses=["gin_trgm_ops"], name="card_set_name_trgm_idx"),
         ]
 
     def __str__(self) -> str:
@@ -161,3 +161,34 @@ class CardDetails(models.Model):
             raise ValidationError({"grade": "A grade is required when a grading company is set."})
         if self.grade is not None and not self.grading_company:
             raise ValidationError({"grading_company": "A grade needs the grading company that gave it."})
+
+
+class SearchTerm(models.Model):
+    """A distinct name or set name in a vendor's stock.
+
+    Search matches typos against these (a few thousand per vendor) instead of
+    against every row, then fetches the rows of the matched terms through
+    btree indexes (collectibles/search.py). PostgreSQL triggers add a term
+    whenever a collectible's name or set name is written; terms nobody uses
+    any more stay and simply match no rows.
+    """
+
+    class Field(models.TextChoices):
+        NAME = "name", "Name"
+        SET_NAME = "set_name", "Set name"
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="+")
+    field = models.CharField(max_length=8, choices=Field.choices)
+    text = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "field", "text"], name="search_term_unique"),
+        ]
+        indexes = [
+            # Typo-tolerant (`%>`) and substring (LIKE) matching; PostgreSQL only (migration 0005).
+            GinIndex(OpClass(Upper("text"), name="gin_trgm_ops"), name="search_term_trgm_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.text}"

@@ -70,7 +70,13 @@ class RankedListing(Protocol):
 
     def page(self, offset: int, limit: int) -> QuerySet[Any]: ...
 
-    def count(self) -> int: ...
+    def total(self) -> tuple[int, bool]:
+        """After `page`: how many rows, and whether that is exact."""
+        ...
+
+    def count(self) -> int:
+        """Exactly how many rows, however long it takes."""
+        ...
 
 
 Listing = QuerySet[Any] | RankedListing
@@ -202,7 +208,8 @@ def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[A
     placement: last when ascending, first when descending)."""
     alternatives = []
     equal_so_far = Q()
-    for key, raw in zip(keys, values, strict=True):
+    bound = Q()
+    for position, (key, raw) in enumerate(zip(keys, values, strict=True)):
         field = model._meta.get_field(key.field)
         if not isinstance(field, Field):
             raise ValidationError(
@@ -215,13 +222,20 @@ def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[A
             same = Q(**{f"{key.field}__isnull": True})
         else:
             beyond = Q(**{f"{key.field}__{'lt' if key.descending else 'gt'}": value})
+            same = Q(**{key.field: value})
             if field.null and not key.descending:
                 beyond |= Q(**{f"{key.field}__isnull": True})
-            same = Q(**{key.field: value})
+            elif position == 0:
+                # Redundant, but a plain range on the leading key is what lets
+                # PostgreSQL start the index scan at the cursor instead of
+                # filtering every row before it.
+                bound = Q(**{f"{key.field}__{'lte' if key.descending else 'gte'}": value})
         if beyond is not None:
             alternatives.append(equal_so_far & beyond)
         equal_so_far &= same
-    return reduce(operator.or_, alternatives) if alternatives else Q(pk__in=[])
+    if not alternatives:
+        return Q(pk__in=[])
+    return bound & reduce(operator.or_, alternatives)
 
 
 class StandardPageNumberPagination(PageNumberPagination):
@@ -294,7 +308,7 @@ class StandardPageNumberPagination(PageNumberPagination):
         elif isinstance(listing, QuerySet):
             self.count, self.count_exact = count_rows(listing, at_least=offset + size + 1)
         else:
-            self.count, self.count_exact = listing.count(), True
+            self.count, self.count_exact = listing.total()
         url = request.build_absolute_uri()
         self.next_link = replace_query_param(url, self.page_query_param, number + 1) if has_next else None
         self.previous_link = None
