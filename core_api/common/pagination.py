@@ -15,7 +15,7 @@ which costs the same at any depth. Either way the body is
   Counting 200,000 rows exactly costs more than the rest of the request; the
   `X-Count-Exact` header says which one a response carries. On the last page
   the count is known exactly for free. Estimates are remembered per query for
-  a minute (per process), so paging through a large list does not ask again.
+  a minute (per process), so paging through a large list counts nothing again.
 
 Views may provide `fetch_page_rows(queryset) -> list` to turn the page's
 queryset into the response rows (the collectibles list renders `.values()`
@@ -96,20 +96,26 @@ def count_rows(queryset: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool
     limit = exact_count_limit()
     # Compiled once for both statements: compiling costs more than running them.
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        if at_least <= limit:
-            capped_sql = f"SELECT count(*) FROM ({sql} LIMIT {limit + 1}) AS capped"  # noqa: S608  (compiled by Django; values are parameters)
+    key = (sql, tuple(params))
+    remembered = _remembered_estimate(key)
+    if remembered is not None:
+        return max(remembered, at_least), False
+    if at_least <= limit:
+        capped_sql = f"SELECT count(*) FROM ({sql} LIMIT {limit + 1}) AS capped"  # noqa: S608  (compiled by Django; values are parameters)
+        with connection.cursor() as cursor:
             cursor.execute(capped_sql, params)
             capped = int(cursor.fetchone()[0])
-            if capped <= limit:
-                return capped, True
-            at_least = limit + 1
-    return max(_estimate(sql, params), at_least), False
+        if capped <= limit:
+            return capped, True
+        at_least = limit + 1
+    return max(_estimate(key), at_least), False
 
 
-# Planner estimates per query (SQL and parameters), for ESTIMATE_TTL seconds:
-# an estimate is approximate anyway, and paging through one list asks again
-# and again. Per process; exact counts are never cached.
+# Estimates of lists found to exceed the exact-count limit, per query (SQL and
+# parameters), for ESTIMATE_TTL seconds: paging through a large list then costs
+# neither the capped COUNT nor the EXPLAIN again. An estimate is approximate
+# anyway; a list that shrinks below the limit meanwhile is still called an
+# estimate until it expires. Per process; exact counts are never cached.
 ESTIMATE_TTL = 60.0
 ESTIMATE_CACHE_SIZE = 1_024
 _estimates: "OrderedDict[tuple[str, tuple[Any, ...]], tuple[float, int]]" = OrderedDict()
@@ -119,17 +125,20 @@ def forget_estimates() -> None:
     _estimates.clear()
 
 
-def _estimate(sql: str, params: Sequence[Any]) -> int:
-    key = (sql, tuple(params))
-    now = time.monotonic()
+def _remembered_estimate(key: tuple[str, tuple[Any, ...]]) -> int | None:
     cached = _estimates.get(key)
-    if cached is not None and now - cached[0] < ESTIMATE_TTL:
-        return cached[1]
+    if cached is None or time.monotonic() - cached[0] >= ESTIMATE_TTL:
+        return None
+    return cached[1]
+
+
+def _estimate(key: tuple[str, tuple[Any, ...]]) -> int:
+    sql, params = key
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     estimate = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-    _estimates[key] = (now, estimate)
+    _estimates[key] = (time.monotonic(), estimate)
     _estimates.move_to_end(key)
     while len(_estimates) > ESTIMATE_CACHE_SIZE:
         _estimates.popitem(last=False)

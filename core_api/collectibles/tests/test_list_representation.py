@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
@@ -75,3 +76,12 @@ def test_a_field_without_a_column_is_refused_at_startup():
 
     with pytest.raises(TypeError, match="label"):
         ValuesRepresentation(Computed)
+
+
+def test_values_rows_follow_the_current_time_zone_as_the_serializer_does(varied, vendor):
+    queryset = Collectible.objects.filter(vendor=vendor).select_related("card_details").order_by("id")
+    with timezone.override("Asia/Tokyo"):
+        expected = CollectibleSerializer(queryset, many=True).data
+        rendered = list_representation().render(queryset)
+    assert rendered == expected
+    assert rendered[0]["created_at"].endswith("+09:00")
