@@ -31,11 +31,11 @@ from typing import Any
 
 from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import CharField, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Upper
 
-from common.pagination import exact_count_limit
+from common.pagination import estimate_key, exact_count_limit, remember_estimate, remembered_estimate
 
 from .models import Collectible, SearchTerm
 
@@ -86,6 +86,7 @@ class RankedSearch:
         self.terms = terms
         self.ordered = ordered
         self._total: tuple[int, bool] = (0, True)
+        self._compiled_base: tuple[str, list[Any]] | None = None
 
     def page(self, offset: int, limit: int) -> QuerySet[Collectible]:
         if self.ordered:
@@ -94,6 +95,11 @@ class RankedSearch:
             return self.queryset.filter(pk__in=matches)[offset : offset + limit]
         sql, params = self._page_sql(offset + limit)
         count_sql, count_params = self._count_sql()
+        count_key = estimate_key(count_sql, count_params)
+        remembered = remembered_estimate(count_key)
+        if remembered is not None:
+            # Known to be a large result a moment ago: the page alone.
+            count_sql, count_params = "SELECT %s::bigint AS n, true AS estimated", [remembered]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT page.id, total.n, total.estimated FROM ({sql}) AS page, ({count_sql}) AS total "
@@ -103,6 +109,8 @@ class RankedSearch:
             found = cursor.fetchall()
         if found:
             self._total = (int(found[0][1]), not found[0][2])
+            if found[0][2] and remembered is None:
+                remember_estimate(count_key, self._total[0])
         ids = [row[0] for row in found]
         if not ids:
             return self.queryset.none()
@@ -129,27 +137,48 @@ class RankedSearch:
             return int(cursor.fetchone()[0])
 
     # --- SQL -------------------------------------------------------------------
+    # Every statement reads the filtered, vendor-scoped rows as `base`, compiled
+    # by Django once per request; PostgreSQL inlines it, so each branch still
+    # runs on its own index.
 
-    def _page_sql(self, reach: int) -> tuple[str, list[Any]]:
-        """`id, rank` of the candidates for the first `reach` rows."""
-        base = self.queryset.order_by()
-        branches: list[tuple[str, list[Any]]] = []
+    def _base(self) -> tuple[str, list[Any]]:
+        if self._compiled_base is None:
+            rows = self.queryset.order_by().values(
+                "id", "name", "card_set_name", card_number=F("card_details__card_number")
+            )
+            sql, params = rows.query.sql_with_params()
+            self._compiled_base = (sql, list(params))
+        return self._compiled_base
+
+    def _branches(self, reach: int | None) -> list[tuple[str, list[Any]]]:
+        """`SELECT id, rank` per way of matching: each term's newest `reach`
+        rows (every row when None), and card numbers equal to the query."""
+        base, base_params = self._base()
+        limit = "" if reach is None else f" ORDER BY b.id DESC LIMIT {int(reach)}"
+        branches = []
         for field, column in TERM_COLUMNS:
             terms = [term for term in self.terms if term.field == field]
             if terms:
-                term = RawSQL("t.term", (), output_field=CharField())
-                newest = base.filter(**{column: term}).order_by("-id").values("id")[:reach]
-                sql, params = newest.query.sql_with_params()
                 branches.append(
                     (
                         "SELECT m.id, t.rank FROM unnest(%s::text[], %s::float8[]) AS t(term, rank) "
-                        f"CROSS JOIN LATERAL ({sql}) AS m",
-                        [[t.text for t in terms], [t.rank for t in terms], *params],
+                        f"CROSS JOIN LATERAL (SELECT b.id FROM ({base}) AS b "
+                        f"WHERE b.{column} = t.term{limit}) AS m",
+                        [[term.text for term in terms], [term.rank for term in terms], *base_params],
                     )
                 )
-        numbers = self._numbers().order_by("-id").values("id")[:reach]
-        sql, params = numbers.query.sql_with_params()
-        branches.append((f"SELECT m.id, {CARD_NUMBER_RANK}::float8 AS rank FROM ({sql}) AS m", list(params)))
+        branches.append(
+            (
+                f"SELECT b.id, {CARD_NUMBER_RANK}::float8 AS rank FROM ({base}) AS b "
+                f"WHERE upper(b.card_number) = upper(%s){limit}",
+                [*base_params, self.query],
+            )
+        )
+        return branches
+
+    def _page_sql(self, reach: int) -> tuple[str, list[Any]]:
+        """`id, rank` of the candidates for the first `reach` rows."""
+        branches = self._branches(reach)
         union = " UNION ALL ".join(f"({sql})" for sql, _ in branches)
         return f"SELECT id, max(rank) AS rank FROM ({union}) AS m GROUP BY id", _joined(branches)
 
@@ -170,18 +199,11 @@ class RankedSearch:
 
     def _matches(self, *, distinct: bool = True) -> tuple[str, list[Any]]:
         """The ids of every match (each once, or once per way it matches)."""
-        base = self.queryset.order_by()
-        branches = []
-        for field, column in TERM_COLUMNS:
-            texts = [term.text for term in self.terms if term.field == field]
-            if texts:
-                branches.append(base.filter(**{f"{column}__in": texts}).values("id").query.sql_with_params())
-        branches.append(self._numbers().values("id").query.sql_with_params())
-        union = (" UNION " if distinct else " UNION ALL ").join(f"({sql})" for sql, _ in branches)
+        branches = self._branches(None)
+        union = (" UNION " if distinct else " UNION ALL ").join(
+            f"(SELECT id FROM ({sql}) AS w)" for sql, _ in branches
+        )
         return union, _joined(branches)
-
-    def _numbers(self) -> QuerySet[Collectible]:
-        return self.queryset.order_by().filter(card_details__card_number__iexact=self.query)
 
 
 def _joined(branches: list[tuple[str, Any]]) -> list[Any]:

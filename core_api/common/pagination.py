@@ -96,8 +96,8 @@ def count_rows(queryset: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool
     limit = exact_count_limit()
     # Compiled once for both statements: compiling costs more than running them.
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    key = (sql, tuple(params))
-    remembered = _remembered_estimate(key)
+    key = estimate_key(sql, params)
+    remembered = remembered_estimate(key)
     if remembered is not None:
         return max(remembered, at_least), False
     if at_least <= limit:
@@ -125,11 +125,24 @@ def forget_estimates() -> None:
     _estimates.clear()
 
 
-def _remembered_estimate(key: tuple[str, tuple[Any, ...]]) -> int | None:
+def estimate_key(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+    return sql, tuple(tuple(param) if isinstance(param, list) else param for param in params)
+
+
+def remembered_estimate(key: tuple[str, tuple[Any, ...]]) -> int | None:
+    """The estimate of a list (keyed by its SQL and parameters) found to exceed
+    the exact-count limit less than ESTIMATE_TTL seconds ago, if any."""
     cached = _estimates.get(key)
     if cached is None or time.monotonic() - cached[0] >= ESTIMATE_TTL:
         return None
     return cached[1]
+
+
+def remember_estimate(key: tuple[str, tuple[Any, ...]], estimate: int) -> None:
+    _estimates[key] = (time.monotonic(), estimate)
+    _estimates.move_to_end(key)
+    while len(_estimates) > ESTIMATE_CACHE_SIZE:
+        _estimates.popitem(last=False)
 
 
 def _estimate(key: tuple[str, tuple[Any, ...]]) -> int:
@@ -138,10 +151,7 @@ def _estimate(key: tuple[str, tuple[Any, ...]]) -> int:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     estimate = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-    _estimates[key] = (time.monotonic(), estimate)
-    _estimates.move_to_end(key)
-    while len(_estimates) > ESTIMATE_CACHE_SIZE:
-        _estimates.popitem(last=False)
+    remember_estimate(key, estimate)
     return estimate
 
 

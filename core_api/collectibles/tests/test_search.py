@@ -178,3 +178,12 @@ def test_explicit_ordering_counts_search_matches(owner_client, vendor, settings)
     CardFactory.create_batch(9, vendor=vendor, name="Gengar")
     response = owner_client.get(LIST_URL, {"search": "gengr", "ordering": "name", "page_size": 2})
     assert (response.data["count"], response["X-Count-Exact"]) == (9, "true")
+
+
+def test_a_large_search_remembers_its_estimate(owner_client, vendor, settings, django_assert_num_queries):
+    settings.LIST_EXACT_COUNT_LIMIT = 2
+    CardFactory.create_batch(9, vendor=vendor, name="Gengar", card_details__set_name="Neo Genesis")
+    first = owner_client.get(LIST_URL, {"search": "gengr", "page_size": 2})
+    with django_assert_num_queries(3):  # terms, page (the count remembered), rows
+        again = owner_client.get(LIST_URL, {"search": "gengr", "page_size": 2, "page": 2})
+    assert (again.data["count"], again["X-Count-Exact"]) == (first.data["count"], "false")
