@@ -16,7 +16,7 @@ from common.pagination import Cursor
 
 from . import dataset, floor, machine, report
 from .load import WrkRequest, run_wrk
-from .middleware import QUERY_COUNT_HEADER
+from .middleware import HEALTH_CHECK_HEADER, QUERY_COUNT_HEADER
 from .scenarios import Scenario, deep_offset, scenarios
 from .server import gunicorn
 
@@ -71,10 +71,13 @@ def _probe(url: str, scenario: Scenario, token: str, request: Requester) -> dict
         rows = len(body["results"])
     elif status in (200, 201):
         rows = 1
-    queries = {key.lower(): value for key, value in headers.items()}.get(QUERY_COUNT_HEADER.lower())
+    lowered = {key.lower(): value for key, value in headers.items()}
+    queries = lowered.get(QUERY_COUNT_HEADER.lower())
+    health_checks = lowered.get(HEALTH_CHECK_HEADER.lower())
     return {
         "status": status,
         "queries": int(queries) if queries is not None else None,
+        "health_checks": int(health_checks) if health_checks is not None else None,
         "rows": rows,
         "count": body.get("count") if isinstance(body, dict) else None,
     }

@@ -86,7 +86,10 @@ DATABASES = {
 }
 # Persistent connections save a TCP + auth round trip per request on PostgreSQL.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A reused connection answers `SELECT 1` before a request's first query, so a
+# connection the server dropped (restart, failover) is replaced instead of
+# failing the request: one round trip per request (docs/performance.md).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 # Typo-tolerant search matches when pg_trgm's word similarity reaches this
 # threshold (PostgreSQL's default, 0.6, misses "charzard" → "Charizard" at
 # 0.58; 0.5 still keeps "Charmander" out at 0.44). Set as a connection startup

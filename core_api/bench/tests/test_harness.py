@@ -142,3 +142,16 @@ def _load(p95):
         "max_ms": p95,
         "mean_ms": p95,
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_health_checks_of_reused_connections_are_reported(settings):
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return HttpResponse("ok")
+
+    connection.ensure_connection()
+    connection.health_check_enabled, connection.health_check_done = True, False
+    response = QueryCountMiddleware(view)(RequestFactory().get("/"))
+    assert (response[QUERY_COUNT_HEADER], response["X-Bench-Health-Checks"]) == ("1", "1")
