@@ -118,7 +118,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_{size}
 BENCH_ARGS ?=
 
 .PHONY: bench
-bench: $(RUNTIME_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
+bench: $(DEV_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
 	@scripts/require-wrk.sh
 	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
 

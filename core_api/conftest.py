@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Role
 from accounts.tests.factories import UserFactory, VendorFactory
-from accounts.tokens import StaffTokenObtainPairSerializer
+from accounts.tokens import access_token_for
 from common.pagination import forget_estimates
 
 
@@ -77,8 +77,7 @@ def client_for() -> Callable[..., APIClient]:
 
     def make(user) -> APIClient:
         client = APIClient()
-        access = StaffTokenObtainPairSerializer.get_token(user).access_token  # type: ignore[attr-defined]
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token_for(user)}")
         return client
 
     return make

@@ -8,11 +8,11 @@ role or vendor reaches reads within one access-token lifetime (15 minutes by
 default); writes never trust them (docs/performance.md, "Auth claims").
 """
 
-from typing import Any
+from typing import Any, cast
 
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.tokens import Token
+from rest_framework_simplejwt.tokens import RefreshToken, Token
 
 from .models import UserProfile
 
@@ -44,3 +44,9 @@ class StaffTokenRefreshSerializer(TokenRefreshSerializer):
         refresh = self.token_class(attrs["refresh"])
         stamp_staff_claims(refresh, refresh.payload.get(api_settings.USER_ID_CLAIM))
         return super().validate({**attrs, "refresh": str(refresh)})
+
+
+def access_token_for(user: Any) -> str:
+    """An access token as the token endpoint would issue it (tests, tools)."""
+    refresh = cast(RefreshToken, StaffTokenObtainPairSerializer.get_token(user))
+    return str(refresh.access_token)

@@ -7,10 +7,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from rest_framework import serializers
 
+from accounts.tokens import access_token_for
 from collectibles.models import Collectible
 from common.pagination import Cursor
 
@@ -103,6 +105,7 @@ def run(
     floor_seconds: float,
     only: list[str],
     configs: list[str],
+    profile: list[str],
     output: Path,
     env: dict[str, str],
     request: Requester,
@@ -122,6 +125,8 @@ def run(
         )
         if not only or scenario.key in only
     ]
+    if profile:
+        return _profile(data, [scenario for scenario in chosen if scenario.key in profile], output, log)
     results: dict[str, dict[str, Any]] = {config: {} for config in configs}
     rss: dict[str, dict[int, float]] = {}
     token = ""
@@ -191,6 +196,21 @@ def run(
     print(markdown)
     log(f"wrote {output / 'latest.json'} and {output / 'latest.md'}")
     return summary
+
+
+def _profile(
+    data: dataset.Dataset, chosen: list[Scenario], output: Path, log: Callable[[str], None]
+) -> dict[str, Any]:
+    from .profile import profile
+
+    token = access_token_for(User.objects.get(username=data.owner_username))
+    written = {}
+    for scenario in chosen:
+        target = profile(scenario, api_root=API_ROOT["omni"], token=token, requests=200, output=output)
+        log(f"profile of {scenario.key}: {target}")
+        written[scenario.key] = str(target)
+    dataset.remove_rows_added_since_load(_conninfo(), data)
+    return written
 
 
 def _headers(token: str) -> dict[str, str]:

@@ -97,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated scenario keys (default: all)")
     parser.add_argument("--configs", default=",".join(CONFIGS), help="naive,omni (default both)")
     parser.add_argument("--output", type=Path, default=RESULTS_DIR)
+    parser.add_argument(
+        "--profile",
+        default="",
+        help="instead of the benchmark, profile these scenarios in-process with pyinstrument",
+    )
     args = parser.parse_args(argv)
 
     signal.signal(signal.SIGTERM, _stop_on_signal)
@@ -115,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         floor_seconds=args.floor_seconds,
         only=[key for key in args.only.split(",") if key],
         configs=[config for config in args.configs.split(",") if config],
+        profile=[key for key in args.profile.split(",") if key],
         output=args.output,
         env={**BENCH_ENV, "DATABASE_URL": database_url},
         request=_request,
