@@ -223,8 +223,9 @@ def _ordering_names(keys: Sequence[SortKey]) -> list[str]:
 
 
 def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
-    """Rows that come after `values` in the order `keys` (PostgreSQL's NULL
-    placement: last when ascending, first when descending)."""
+    """Rows that come after `values` in the order `keys`, with NULLs where the
+    database sorts them (PostgreSQL: as the largest values; SQLite: the smallest)."""
+    nulls_high = connection.features.nulls_order_largest
     alternatives = []
     equal_so_far = Q()
     bound = Q()
@@ -234,19 +235,20 @@ def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[A
             raise ValidationError(
                 {"cursor": ["Cursors are not available for this ordering; use page numbers."]}
             )
+        nulls_last = nulls_high != key.descending  # in this walk's direction
         value = None if raw is None else field.to_python(raw)
         if value is None:
-            # NULLs sort last ascending (nothing comes after them), first descending.
-            beyond = Q(**{f"{key.field}__isnull": False}) if key.descending else None
+            # Nothing comes after the NULLs when they come last; every value does when they come first.
+            beyond = None if nulls_last else Q(**{f"{key.field}__isnull": False})
             same = Q(**{f"{key.field}__isnull": True})
         else:
             beyond = Q(**{f"{key.field}__{'lt' if key.descending else 'gt'}": value})
             same = Q(**{key.field: value})
-            if field.null and not key.descending:
+            if field.null and nulls_last:
                 beyond |= Q(**{f"{key.field}__isnull": True})
             elif position == 0:
                 # Redundant, but a plain range on the leading key is what lets
-                # PostgreSQL start the index scan at the cursor instead of
+                # the database start the index scan at the cursor instead of
                 # filtering every row before it.
                 bound = Q(**{f"{key.field}__{'lte' if key.descending else 'gte'}": value})
         if beyond is not None:
