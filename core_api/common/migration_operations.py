@@ -32,3 +32,9 @@ class AddIndexOnPostgres(_OnPostgres, migrations.AddIndex):
 
 class RemoveIndexOnPostgres(_OnPostgres, migrations.RemoveIndex):
     pass
+
+
+class RunSQLOnPostgres(_OnPostgres, migrations.RunSQL):
+    """Raw SQL (triggers, statistics) that only PostgreSQL runs. Pass each
+    direction as a one-item list: it is executed whole, never split (PL/pgSQL
+    bodies hold semicolons)."""

@@ -15,12 +15,14 @@ the columns stay NULL and the filters join `card_details`: SQLite drops a
 table's triggers whenever Django rebuilds the table in a later migration.
 """
 
-from typing import Any
-
 import django.db.models.functions.text
 from django.db import migrations, models
 
-FORWARD_SQL = """
+from common.migration_operations import RunSQLOnPostgres
+
+# The two trigger functions, as this migration defines them (0005 extends
+# them, and restores these when reversed).
+READ_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION collectibles_read_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- No card details: SELECT INTO sets every target to NULL.
@@ -29,11 +31,9 @@ BEGIN
       FROM collectibles_carddetails d WHERE d.collectible_id = NEW.id;
     RETURN NEW;
 END $$;
+"""
 
-CREATE OR REPLACE TRIGGER collectible_read_card_filters
-    BEFORE INSERT OR UPDATE ON collectibles_collectible
-    FOR EACH ROW EXECUTE FUNCTION collectibles_read_card_filters();
-
+WRITE_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION collectibles_write_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
@@ -47,7 +47,17 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+"""
 
+FORWARD_SQL = (
+    READ_FUNCTION_SQL  # noqa: S608  (constant SQL, no input)
+    + """
+CREATE OR REPLACE TRIGGER collectible_read_card_filters
+    BEFORE INSERT OR UPDATE ON collectibles_collectible
+    FOR EACH ROW EXECUTE FUNCTION collectibles_read_card_filters();
+"""
+    + WRITE_FUNCTION_SQL
+    + """
 CREATE OR REPLACE TRIGGER card_details_write_card_filters
     AFTER INSERT OR UPDATE OR DELETE ON collectibles_carddetails
     FOR EACH ROW EXECUTE FUNCTION collectibles_write_card_filters();
@@ -60,6 +70,7 @@ UPDATE collectibles_collectible c
 CREATE STATISTICS IF NOT EXISTS coll_vendor_card_stats (dependencies, mcv)
     ON vendor_id, card_language, card_market_region FROM collectibles_collectible;
 """
+)
 
 BACKWARD_SQL = """
 DROP STATISTICS IF EXISTS coll_vendor_card_stats;
@@ -68,16 +79,6 @@ DROP FUNCTION IF EXISTS collectibles_write_card_filters();
 DROP TRIGGER IF EXISTS collectible_read_card_filters ON collectibles_collectible;
 DROP FUNCTION IF EXISTS collectibles_read_card_filters();
 """
-
-
-def create_triggers(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD_SQL)
-
-
-def drop_triggers(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD_SQL)
 
 
 class Migration(migrations.Migration):
@@ -102,7 +103,7 @@ class Migration(migrations.Migration):
             name="card_market_region",
             field=models.CharField(editable=False, max_length=6, null=True),
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        RunSQLOnPostgres([FORWARD_SQL], [BACKWARD_SQL]),
         migrations.AddIndex(
             model_name="carddetails",
             index=models.Index(

@@ -13,14 +13,17 @@ On PostgreSQL:
 On SQLite (the local demo) search stays a substring match and none of this runs.
 """
 
-from typing import Any
+import importlib
 
 import django.contrib.postgres.indexes
 import django.db.models.deletion
 import django.db.models.functions.text
 from django.db import migrations, models
 
-from common.migration_operations import AddIndexOnPostgres, RemoveIndexOnPostgres
+from common.migration_operations import AddIndexOnPostgres, RemoveIndexOnPostgres, RunSQLOnPostgres
+
+# Migration modules start with a digit: importable, but not by an import statement.
+_previous = importlib.import_module("collectibles.migrations.0004_card_filter_columns")
 
 FORWARD_SQL = """
 CREATE OR REPLACE FUNCTION collectibles_read_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -76,42 +79,15 @@ SELECT DISTINCT vendor_id, 'set_name', card_set_name FROM collectibles_collectib
 ON CONFLICT DO NOTHING;
 """
 
-BACKWARD_SQL = """
+# Reversed: no lexicon trigger, and 0004's functions again.
+BACKWARD_SQL = (
+    """
 DROP TRIGGER IF EXISTS collectible_record_search_terms ON collectibles_collectible;
 DROP FUNCTION IF EXISTS collectibles_record_search_terms();
-
-CREATE OR REPLACE FUNCTION collectibles_read_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    SELECT d.game, d.language, d.market_region
-      INTO NEW.card_game, NEW.card_language, NEW.card_market_region
-      FROM collectibles_carddetails d WHERE d.collectible_id = NEW.id;
-    RETURN NEW;
-END $$;
-
-CREATE OR REPLACE FUNCTION collectibles_write_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        UPDATE collectibles_collectible
-           SET card_game = NULL, card_language = NULL, card_market_region = NULL
-         WHERE id = OLD.collectible_id;
-    ELSE
-        UPDATE collectibles_collectible
-           SET card_game = NEW.game, card_language = NEW.language, card_market_region = NEW.market_region
-         WHERE id = NEW.collectible_id;
-    END IF;
-    RETURN NULL;
-END $$;
 """
-
-
-def create_triggers(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD_SQL)
-
-
-def drop_triggers(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD_SQL)
+    + _previous.READ_FUNCTION_SQL
+    + _previous.WRITE_FUNCTION_SQL
+)
 
 
 class Migration(migrations.Migration):
@@ -153,7 +129,7 @@ class Migration(migrations.Migration):
             name="card_set_name",
             field=models.CharField(editable=False, max_length=200, null=True),
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        RunSQLOnPostgres([FORWARD_SQL], [BACKWARD_SQL]),
         RemoveIndexOnPostgres(model_name="carddetails", name="card_set_name_trgm_idx"),
         RemoveIndexOnPostgres(model_name="collectible", name="coll_name_trgm_idx"),
         migrations.AddIndex(
