@@ -63,3 +63,19 @@ class GradingCompany(models.TextChoices):
     BGS = "BGS", "Beckett (BGS)"
     CGC = "CGC", "CGC"
     SGC = "SGC", "SGC"
+
+
+class MovementReason(models.TextChoices):
+    SALE = "sale", "Sale"
+    PURCHASE = "purchase", "Purchase"
+    RETURN = "return", "Return"
+    CORRECTION = "correction", "Correction"
+    DAMAGE = "damage", "Damage"
+    IMPORT = "import", "Import"
+    OTHER = "other", "Other"
+
+
+class HistoryAction(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    DELETED = "deleted", "Deleted"

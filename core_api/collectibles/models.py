@@ -12,8 +12,11 @@ from django.db.models import Q
 from accounts.models import Vendor
 from common.currencies import validate_currency_code
 
-from .choices import Condition, Finish, Game, GradingCompany, Language, MarketRegion
+from .choices import Condition, Finish, Game, GradingCompany, Language, MarketRegion, MovementReason
+from .history import OperationHistoricalRecords
 from .validators import validate_external_ids
+
+MAX_QUANTITY = 2_147_483_647  # PostgreSQL `integer`, the column type of quantities
 
 
 class Collectible(models.Model):
@@ -57,8 +60,14 @@ class Collectible(models.Model):
         help_text='Marketplace ids, e.g. {"tcgplayer": "83712", "cardmarket": "273699"}.',
     )
     image = models.ImageField(upload_to="collectibles/%Y/%m/", blank=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Goes up by one on every change; the ETag of the detail resource.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = OperationHistoricalRecords()
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -82,6 +91,13 @@ class Collectible(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The card details a client reads and writes (everything but the shared key).
+CARD_DETAILS_FIELDS = (
+    "game", "set_name", "set_code", "card_number", "rarity", "language", "market_region",
+    "finish", "grading_company", "grade",
+)  # fmt: skip
 
 
 class CardDetails(models.Model):
@@ -115,6 +131,8 @@ class CardDetails(models.Model):
         help_text="1.0–10.0; required exactly when a grading company is set.",
     )
 
+    history = OperationHistoricalRecords()
+
     class Meta:
         verbose_name_plural = "card details"
         constraints = [
@@ -143,3 +161,37 @@ class CardDetails(models.Model):
             raise ValidationError({"grade": "A grade is required when a grading company is set."})
         if self.grade is not None and not self.grading_company:
             raise ValidationError({"grading_company": "A grade needs the grading company that gave it."})
+
+
+class StockMovement(models.Model):
+    """One change of a collectible's quantity: the stock ledger.
+
+    Every change of `quantity` writes exactly one movement, so the deltas of an
+    item's movements always add up to its current quantity. Movements outlive
+    the item (no database-level foreign key, DO_NOTHING on delete): a deleted
+    card's sales are still part of the shop's books.
+    """
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="stock_movements")
+    collectible = models.ForeignKey(
+        Collectible,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="movements",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    delta = models.IntegerField()
+    quantity_after = models.PositiveIntegerField()
+    reason = models.CharField(max_length=12, choices=MovementReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["collectible", "-id"], name="movement_item_newest_idx")]
+        constraints = [models.CheckConstraint(condition=~Q(delta=0), name="movement_delta_not_zero")]
+
+    def __str__(self) -> str:
+        return f"{self.delta:+d} {self.reason} → {self.quantity_after}"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "common",
     "accounts",
     "collectibles",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Attributes admin edits in the change history to the signed-in user.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -182,6 +185,8 @@ SPECTACULAR_SETTINGS = {
         "FinishEnum": "collectibles.choices.Finish",
         "GradingCompanyEnum": "collectibles.choices.GradingCompany",
         "RoleEnum": "accounts.models.Role",
+        "MovementReasonEnum": "collectibles.choices.MovementReason",
+        "HistoryActionEnum": "collectibles.choices.HistoryAction",
     },
     "APPEND_COMPONENTS": {"schemas": ERROR_COMPONENTS},
     "POSTPROCESSING_HOOKS": [
