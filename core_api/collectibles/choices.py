@@ -79,3 +79,15 @@ class HistoryAction(models.TextChoices):
     CREATED = "created", "Created"
     UPDATED = "updated", "Updated"
     DELETED = "deleted", "Deleted"
+
+
+class BulkAction(models.TextChoices):
+    UPDATE = "update", "Update"
+    DELETE = "delete", "Delete"
+
+
+class BulkItemStatus(models.TextChoices):
+    OK = "ok", "Would apply"
+    NOT_FOUND = "not_found", "Not found"
+    UPDATED = "updated", "Updated"
+    DELETED = "deleted", "Deleted"

@@ -7,7 +7,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.fields.json import KeyTextTransform
 
 from accounts.models import Vendor
 from common.currencies import validate_currency_code
@@ -85,6 +86,13 @@ class Collectible(models.Model):
             models.Index(fields=["vendor", "name", "id"], name="coll_vendor_name_idx"),
             models.Index(fields=["vendor", "price", "id"], name="coll_vendor_price_idx"),
             models.Index(fields=["vendor", "release_date", "id"], name="coll_vendor_release_idx"),
+            # Import matching looks items up by marketplace id (imports/matching.py).
+            *[
+                models.Index(
+                    F("vendor"), KeyTextTransform(key, "external_ids"), name=f"coll_vendor_{key}_idx"
+                )
+                for key in ("tcgplayer", "cardmarket", "scryfall")
+            ],
             # Typo-tolerant search (pg_trgm); created on PostgreSQL only (migration 0003).
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="coll_name_trgm_idx"),
         ]
@@ -186,6 +194,14 @@ class StockMovement(models.Model):
     quantity_after = models.PositiveIntegerField()
     reason = models.CharField(max_length=12, choices=MovementReason.choices)
     note = models.CharField(max_length=500, blank=True)
+    import_batch = models.ForeignKey(
+        "imports.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stock_movements",
+        help_text="The import that made this movement, if one did.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from common.currencies import validate_currency_code
 
-from .choices import HistoryAction, MovementReason
+from .choices import BulkAction, BulkItemStatus, HistoryAction, MovementReason
 from .models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 from .validators import (
     MAX_EXTERNAL_ID_KEY_LENGTH,
@@ -166,7 +166,17 @@ class StockMovementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StockMovement
-        fields = ["id", "collectible", "delta", "quantity_after", "reason", "note", "user", "created_at"]
+        fields = [
+            "id",
+            "collectible",
+            "delta",
+            "quantity_after",
+            "reason",
+            "note",
+            "user",
+            "import_batch",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -196,3 +206,54 @@ class StockConflictSerializer(serializers.Serializer):
 class PreconditionFailedSerializer(serializers.Serializer):
     detail = serializers.CharField()
     current = CollectibleSerializer(help_text="The collectible as it is now (its `version` is the ETag).")
+
+
+class BulkChangesSerializer(serializers.ModelSerializer):
+    """The fields a bulk edit may set (the same rules as a single edit)."""
+
+    quantity = serializers.IntegerField(min_value=0, max_value=MAX_QUANTITY, required=False)
+    currency = serializers.CharField(required=False, max_length=3, validators=[validate_currency_code])
+
+    class Meta:
+        model = Collectible
+        fields = ["price", "quantity", "condition", "currency", "release_date", "description"]
+        extra_kwargs = {name: {"required": False} for name in fields}
+
+
+class BulkRequestSerializer(serializers.Serializer):
+    """Which items (`ids`, or `filters` with the list's query parameters) and what to do."""
+
+    action = serializers.ChoiceField(choices=BulkAction.choices)
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, allow_empty=False, max_length=100_000
+    )
+    filters = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="The list endpoint's query parameters (search, language, …), e.g. to act on "
+        '"all items matching the current view".',
+    )
+    changes = BulkChangesSerializer(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("ids" in attrs) == ("filters" in attrs):
+            raise serializers.ValidationError("Give either `ids` or `filters`.")
+        if attrs["action"] == "update" and not attrs.get("changes"):
+            raise serializers.ValidationError({"changes": ["Say what to change."]})
+        return attrs
+
+
+class BulkItemResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=BulkItemStatus.choices)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=BulkAction.choices)
+    count = serializers.IntegerField()
+    results = BulkItemResultSerializer(many=True)
+
+
+class BulkRejectedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    results = BulkItemResultSerializer(many=True)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import Vendor
 
 from .choices import MovementReason
-from .history import recorded_operation
+from .history import Operation, recorded_operation
 from .models import MAX_QUANTITY, CardDetails, Collectible, StockMovement
 
 SKU_CONSTRAINT = "collectible_unique_sku_per_vendor"
@@ -253,3 +253,48 @@ def stock_adjust(
             custom_historical_attrs={"history_operation": operation.id},
         )
         return _record_movement(collectible, delta=delta, reason=reason, actor=actor, note=note)
+
+
+def delete_in_bulk(items: list[Collectible], operation: Operation) -> None:
+    """Delete many items at once, recording each deletion in the history.
+
+    A per-instance delete writes one history row per item and per card through
+    signals; for thousands of rows the snapshots are written with one bulk
+    insert per model, then the rows are deleted without signals. Images are
+    removed from storage after commit. Movements stay, like for any delete.
+    """
+    if not items:
+        return
+    now = timezone.now()
+    cards = [item.card_details for item in items if getattr(item, "card_details", None) is not None]
+    for model, instances in ((Collectible, items), (CardDetails, cards)):
+        if instances:
+            history = model.history.model
+            history.objects.bulk_create(
+                [
+                    history(
+                        history_date=now,
+                        history_type="-",
+                        history_user=operation.user,
+                        history_change_reason=operation.label,
+                        history_operation=operation.id,
+                        **{
+                            field.attname: getattr(instance, field.attname)
+                            for field in history.tracked_fields
+                        },
+                    )
+                    for instance in instances
+                ]
+            )
+    ids = [item.pk for item in items]
+    # _raw_delete: a plain DELETE, skipping the per-row signals whose work was just done in bulk.
+    CardDetails.objects.filter(collectible_id__in=ids)._raw_delete(CardDetails.objects.db)
+    Collectible.objects.filter(pk__in=ids)._raw_delete(Collectible.objects.db)
+    images = [(item.image.storage, str(item.image.name)) for item in items if item.image]
+
+    def delete_images() -> None:
+        for storage, name in images:
+            storage.delete(name)
+
+    if images:
+        transaction.on_commit(delete_images)

@@ -3,14 +3,17 @@
 import re
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import parse_etags
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,7 +21,10 @@ from rest_framework.serializers import BaseSerializer
 
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
 from accounts.selectors import profile_for
+from imports.export import EXPORT_FORMATS, stream_csv
 
+from .bulk import collectibles_bulk_delete, collectibles_bulk_update
+from .choices import BulkItemStatus
 from .filters import CollectibleFilter
 from .models import Collectible
 from .selectors import (
@@ -28,6 +34,9 @@ from .selectors import (
     stock_movements_of,
 )
 from .serializers import (
+    BulkRejectedSerializer,
+    BulkRequestSerializer,
+    BulkResultSerializer,
     CollectibleImageSerializer,
     CollectibleSerializer,
     HistoryEntrySerializer,
@@ -285,3 +294,87 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     def history(self, request: Request, pk: str | None = None) -> Response:
         page = self.paginate_queryset(collectible_history(self._visible_record_pk()))
         return self.get_paginated_response(HistoryEntrySerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Export the filtered list as CSV (streamed)",
+        description=(
+            "Takes the same filters as the list. `omnistock` carries every field and re-imports to the same "
+            "inventory; `tcgplayer` is TCGplayer's seller format. Cells that a spreadsheet would run as a "
+            "formula are prefixed with `'`."
+        ),
+        parameters=[
+            OpenApiParameter("format", OpenApiTypes.STR, enum=list(EXPORT_FORMATS), default="omnistock"),
+        ],
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def export(self, request: Request) -> StreamingHttpResponse:
+        export_format = request.query_params.get("format") or "omnistock"
+        if export_format not in EXPORT_FORMATS:
+            raise ValidationError({"format": [f"Choose one of {', '.join(EXPORT_FORMATS)}."]})
+        queryset = self.filter_queryset(self.get_queryset())
+        profile = profile_for(request.user)
+        slug = profile.vendor.slug if profile and profile.vendor else "inventory"
+        filename = f"{slug}-{export_format}-{timezone.now():%Y%m%d-%H%M}.csv"
+        response = StreamingHttpResponse(
+            stream_csv(queryset, export_format), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @extend_schema(
+        summary="Change or delete many items at once (all or nothing)",
+        description=(
+            "Target items by `ids` or by `filters` (the list's query parameters). Every item is checked "
+            "first; if any id is not one of your vendor's, nothing is applied and the result lists it as "
+            f"`not_found`. At most {settings.BULK_EDIT_MAX_ROWS} items per request."
+        ),
+        request=BulkRequestSerializer,
+        responses={200: BulkResultSerializer, 400: OpenApiResponse(BulkRejectedSerializer)},
+        filters=False,
+    )
+    @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
+    def bulk(self, request: Request) -> Response:
+        bulk = BulkRequestSerializer(data=request.data)
+        bulk.is_valid(raise_exception=True)
+        visible = self.get_queryset()
+        if "ids" in bulk.validated_data:
+            wanted = list(dict.fromkeys(bulk.validated_data["ids"]))
+            found = set(visible.filter(pk__in=wanted).values_list("pk", flat=True))
+            if len(found) != len(wanted):
+                return Response(
+                    {
+                        "detail": "Some items are not in your inventory; nothing was changed.",
+                        "results": [
+                            {
+                                "id": pk,
+                                "status": BulkItemStatus.OK if pk in found else BulkItemStatus.NOT_FOUND,
+                            }
+                            for pk in wanted
+                        ],
+                    },
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            ids = wanted
+        else:
+            selection = CollectibleFilter(bulk.validated_data["filters"], queryset=visible, request=request)
+            if not selection.is_valid():
+                raise ValidationError({"filters": selection.errors})
+            ids = list(selection.qs.values_list("pk", flat=True)[: settings.BULK_EDIT_MAX_ROWS + 1])
+        if len(ids) > settings.BULK_EDIT_MAX_ROWS:
+            raise ValidationError(
+                {
+                    "non_field_errors": [
+                        f"At most {settings.BULK_EDIT_MAX_ROWS} items per bulk edit; narrow the filter."
+                    ]
+                }
+            )
+        if bulk.validated_data["action"] == "delete":
+            outcome = collectibles_bulk_delete(ids=ids, actor=self.actor)
+        else:
+            outcome = collectibles_bulk_update(
+                ids=ids, changes=bulk.validated_data["changes"], actor=self.actor
+            )
+        return Response(
+            {"action": bulk.validated_data["action"], "count": outcome.count, "results": outcome.results}
+        )

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "common",
     "accounts",
     "collectibles",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +129,12 @@ STORAGES = {
 # keep one request from filling the disk.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
 
+# Bulk import limits (docs/imports.md).
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+# Rows one bulk edit may change.
+BULK_EDIT_MAX_ROWS = env.int("BULK_EDIT_MAX_ROWS", default=10_000)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",
@@ -150,6 +157,9 @@ REST_FRAMEWORK = {
         "auth": env.str("AUTH_THROTTLE_RATE", default="20/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # `?format=` names CSV formats on export and import; DRF must not read it as
+    # a renderer override.
+    "URL_FORMAT_OVERRIDE": None,
 }
 
 SIMPLE_JWT = {
@@ -187,6 +197,12 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "accounts.models.Role",
         "MovementReasonEnum": "collectibles.choices.MovementReason",
         "HistoryActionEnum": "collectibles.choices.HistoryAction",
+        "BulkActionEnum": "collectibles.choices.BulkAction",
+        "BulkItemStatusEnum": "collectibles.choices.BulkItemStatus",
+        "ImportStatusEnum": "imports.models.BatchStatus",
+        "ImportModeEnum": "imports.models.ImportMode",
+        "ImportRowOutcomeEnum": "imports.models.RowOutcome",
+        "ImportFormatEnum": "imports.formats.registry.FORMAT_CHOICES",
     },
     "APPEND_COMPONENTS": {"schemas": ERROR_COMPONENTS},
     "POSTPROCESSING_HOOKS": [

@@ -9,6 +9,7 @@ from common.health import healthz, readyz
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/", include("accounts.urls")),
     path("", include("collectibles.urls")),
+    path("", include("imports.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
