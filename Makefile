@@ -110,6 +110,19 @@ lock: $(DEV_STAMP) ## Re-pin Python dependencies from requirements*.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements-dev.txt requirements-dev.in
 
+# --- benchmarks (never part of `make test`) -----------------------------------------
+
+ROWS ?= 100000
+BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_import
+
+.PHONY: bench-import
+bench-import: require-postgres ## Time preview + commit of a ROWS-row TCGplayer import on PostgreSQL
+	@DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u = urlsplit(sys.argv[1]); \
+		c = psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username, password=u.password, dbname='postgres', autocommit=True); \
+		c.execute('DROP DATABASE IF EXISTS ' + u.path[1:]); c.execute('CREATE DATABASE ' + u.path[1:])" $(BENCH_IMPORT_DB)
+	cd $(API) && DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py migrate --noinput -v0
+	cd $(API) && DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py bench_import --rows $(ROWS)
+
 # --- Docker (needs a Docker engine; see docs/docker.md) -------------------------
 
 COMPOSE ?= docker compose

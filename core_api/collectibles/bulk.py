@@ -7,8 +7,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from common.bulk_sql import copy_update
+
 from .choices import BulkItemStatus, MovementReason
-from .history import recorded_operation
+from .history import recorded_operation, write_snapshots
 from .models import Collectible, StockMovement
 from .services import delete_in_bulk
 
@@ -46,16 +48,9 @@ def collectibles_bulk_update(*, ids: list[int], changes: dict[str, Any], actor: 
                         note="Bulk edit",
                     )
                 )
-        Collectible.objects.bulk_update(items, [*changes, "version", "updated_at"], batch_size=2000)
+        copy_update(Collectible, items, [*changes, "version", "updated_at"])
         StockMovement.objects.bulk_create(movements, batch_size=2000)
-        Collectible.history.bulk_history_create(
-            items,
-            update=True,
-            batch_size=2000,
-            default_user=actor,
-            default_change_reason=operation.label,
-            custom_historical_attrs={"history_operation": operation.id},
-        )
+        write_snapshots(items, "~", operation)
     return BulkOutcome(len(items), [{"id": item.pk, "status": BulkItemStatus.UPDATED} for item in items])
 
 

@@ -9,17 +9,21 @@ card details reads back as one history entry.
 """
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import models
 from django.dispatch import receiver
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
+
+from common.bulk_sql import copy_values
 
 
 @dataclass(frozen=True)
@@ -89,3 +93,50 @@ def stamp_operation(sender: Any, history_instance: Any, **kwargs: Any) -> None:
     operation = current_operation()
     if operation is not None and hasattr(history_instance, "history_operation"):
         history_instance.history_operation = operation.id
+
+
+def write_snapshots(
+    records: Sequence[Any],
+    history_type: str,
+    operation: Operation,
+    *,
+    model: type[models.Model] | None = None,
+) -> None:
+    """Record many snapshots at once (history_type "+", "~" or "-") for bulk writes.
+
+    Bulk paths (imports, bulk edits, stock adjustments) change rows without the
+    per-instance signals simple-history listens to; this writes the same rows
+    it would, in one COPY. `records` are model instances, or (with `model`)
+    dicts of field attname → value.
+    """
+    if not records:
+        return
+    history = (model or type(records[0])).history.model  # type: ignore[union-attr]
+    tracked = [field.attname for field in history.tracked_fields]
+    files = {field.attname for field in history.tracked_fields if isinstance(field, models.FileField)}
+    extra = (
+        timezone.now(),
+        history_type,
+        operation.user.pk if operation.user else None,
+        operation.label,
+        operation.id,
+    )
+    columns = [
+        *tracked,
+        "history_date",
+        "history_type",
+        "history_user_id",
+        "history_change_reason",
+        "history_operation",
+    ]
+
+    def values(record: Any) -> tuple[Any, ...]:
+        get = record.get if isinstance(record, dict) else partial(getattr, record)
+        # File fields are stored by name (the historical column is text).
+        return (*(_file_name(get(name)) if name in files else get(name) for name in tracked), *extra)
+
+    copy_values(history, columns, (values(record) for record in records))
+
+
+def _file_name(value: Any) -> str:
+    return str(getattr(value, "name", value) or "")

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import Vendor
 
 from .choices import MovementReason
-from .history import Operation, recorded_operation
+from .history import Operation, recorded_operation, write_snapshots
 from .models import MAX_QUANTITY, CardDetails, Collectible, StockMovement
 
 SKU_CONSTRAINT = "collectible_unique_sku_per_vendor"
@@ -245,13 +245,7 @@ def stock_adjust(
             raise InsufficientStock(current, delta)
         collectible.refresh_from_db(fields=["quantity", "version", "updated_at"])
         # A queryset update sends no signals: write the history snapshot ourselves.
-        Collectible.history.bulk_history_create(
-            [collectible],
-            update=True,
-            default_user=operation.user,
-            default_change_reason=operation.label,
-            custom_historical_attrs={"history_operation": operation.id},
-        )
+        write_snapshots([collectible], "~", operation)
         return _record_movement(collectible, delta=delta, reason=reason, actor=actor, note=note)
 
 
@@ -265,27 +259,12 @@ def delete_in_bulk(items: list[Collectible], operation: Operation) -> None:
     """
     if not items:
         return
-    now = timezone.now()
-    cards = [item.card_details for item in items if getattr(item, "card_details", None) is not None]
-    for model, instances in ((Collectible, items), (CardDetails, cards)):
-        if instances:
-            history = model.history.model
-            history.objects.bulk_create(
-                [
-                    history(
-                        history_date=now,
-                        history_type="-",
-                        history_user=operation.user,
-                        history_change_reason=operation.label,
-                        history_operation=operation.id,
-                        **{
-                            field.attname: getattr(instance, field.attname)
-                            for field in history.tracked_fields
-                        },
-                    )
-                    for instance in instances
-                ]
-            )
+    write_snapshots(items, "-", operation)
+    write_snapshots(
+        [item.card_details for item in items if getattr(item, "card_details", None) is not None],
+        "-",
+        operation,
+    )
     ids = [item.pk for item in items]
     # _raw_delete: a plain DELETE, skipping the per-row signals whose work was just done in bulk.
     CardDetails.objects.filter(collectible_id__in=ids)._raw_delete(CardDetails.objects.db)

@@ -78,14 +78,16 @@ def _candidates(vendor_id: int) -> QuerySet[Collectible]:
 
 
 def find_existing(vendor_id: int, rows: Iterable[WantedRow]) -> ExistingItems:
-    rows = list(rows)
+    """Look rows up by sku, then the rest by marketplace id, then the rest by card identity."""
     found = ExistingItems()
-    skus = {row.sku for row in rows if row.sku}
+    pending = list(rows)
+    skus = {row.sku for row in pending if row.sku}
     if skus:
         for item in _candidates(vendor_id).filter(sku__in=skus):
             found.by_sku[item.sku] = item
+        pending = [row for row in pending if row.sku not in found.by_sku]
     for key in MARKETPLACE_KEYS:
-        values = {row.external_ids[key] for row in rows if row.external_ids.get(key)}
+        values = {row.external_ids[key] for row in pending if row.external_ids.get(key)}
         if values:
             matches = (
                 _candidates(vendor_id)
@@ -94,7 +96,8 @@ def find_existing(vendor_id: int, rows: Iterable[WantedRow]) -> ExistingItems:
             )
             for item in matches:
                 found.by_marketplace.setdefault((key, str(item.marketplace_id)), item)
-    numbers = {row.card_number for row in rows if row.natural_key is not None}
+            pending = [row for row in pending if (key, row.external_ids.get(key)) not in found.by_marketplace]
+    numbers = {row.card_number for row in pending if row.natural_key is not None}
     if numbers:
         for item in _candidates(vendor_id).filter(card_details__card_number__in=numbers):
             details = item.card_details

@@ -284,7 +284,10 @@ def test_commit_is_all_or_nothing(owner_client, upload, vendor):
     content = tcg_file(tcg_row(1001), tcg_row(1002, name="Raichu", quantity=5))
     batch_id = upload(owner_client, content).data["id"]
     with (
-        mock.patch.object(StockMovement.objects, "bulk_create", side_effect=DatabaseError("disk full")),
+        # Fail on the last write of the commit, after items were already written.
+        mock.patch(
+            "imports.services.copy_update", side_effect=[None, None, None, DatabaseError("disk full")]
+        ),
         pytest.raises(DatabaseError),
     ):
         owner_client.post(url(batch_id, "commit"))
@@ -446,3 +449,22 @@ def test_viewers_can_read_but_not_import(viewer_client, owner_client, upload):
 def test_users_without_vendor_cannot_import(loner_client, upload):
     assert upload(loner_client, tcg_file(tcg_row(1001))).status_code == 403
     assert loner_client.get(IMPORTS_URL).data["count"] == 0
+
+
+def test_import_works_without_copy_too(owner_client, upload, vendor):
+    """The SQLite demo takes Django's bulk methods instead of COPY: the whole cycle still holds."""
+    from common import bulk_sql
+
+    existing = CardFactory(vendor=vendor, name="Raichu", quantity=1, external_ids={"tcgplayer": "1002"})
+    with mock.patch.object(bulk_sql, "_is_postgres", return_value=False):
+        content = tcg_file(tcg_row(1001, quantity=2), tcg_row(1002, name="Raichu", quantity=5))
+        batch_id = upload(owner_client, content).data["id"]
+        assert owner_client.post(url(batch_id, "commit")).status_code == 200
+        existing.refresh_from_db()
+        assert existing.quantity == 5
+        created = Collectible.objects.get(external_ids__tcgplayer="1001")
+        assert created.card_details.set_name == "Base Set"
+        assert owner_client.post(url(batch_id, "rollback")).status_code == 200
+    existing.refresh_from_db()
+    assert existing.quantity == 1
+    assert not Collectible.objects.filter(external_ids__tcgplayer="1001").exists()
