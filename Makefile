@@ -62,7 +62,7 @@ run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migra
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 .PHONY: test
-test: lint typecheck schema-check test-backend ## The full gate CI enforces
+test: lint typecheck schema-check test-backend test-frontend ## The full gate CI enforces
 
 # --- the SPA (frontend/) ----------------------------------------------------------
 
@@ -125,6 +125,10 @@ require-postgres: $(DEV_STAMP)
 test-backend: require-postgres ## pytest on PostgreSQL with coverage (>= 90%, writes core_api/coverage.xml)
 	cd $(API) && DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n 2 \
 		--cov --cov-report=term --cov-report=xml:coverage.xml $(PYTEST_ARGS)
+
+.PHONY: test-frontend
+test-frontend: $(WEB_STAMP) ## Vitest + React Testing Library (+ MSW) unit tests of the SPA
+	cd $(WEB) && npm run --silent test
 
 .PHONY: migrate
 migrate: $(RUNTIME_STAMP) ## Apply database migrations
