@@ -62,7 +62,7 @@ run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migra
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 .PHONY: test
-test: lint typecheck schema-check test-backend test-frontend ## The full gate CI enforces
+test: lint typecheck schema-check test-backend test-frontend test-e2e ## The full gate CI enforces
 
 # --- the SPA (frontend/) ----------------------------------------------------------
 
@@ -129,6 +129,14 @@ test-backend: require-postgres ## pytest on PostgreSQL with coverage (>= 90%, wr
 .PHONY: test-frontend
 test-frontend: $(WEB_STAMP) ## Vitest + React Testing Library (+ MSW) unit tests of the SPA
 	cd $(WEB) && npm run --silent test
+
+# The browser journeys run against the real backend on PostgreSQL, serving the
+# built SPA: frontend/e2e/global-setup.ts installs Chromium (apt) if missing,
+# creates, migrates and seeds its own database, starts gunicorn on a free port
+# and removes all of it afterwards. Failures keep traces in frontend/e2e-artifacts/.
+.PHONY: test-e2e
+test-e2e: require-postgres web-build ## Playwright journeys in Chromium against the real API (PostgreSQL)
+	cd $(WEB) && E2E_DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) npm run --silent e2e
 
 .PHONY: migrate
 migrate: $(RUNTIME_STAMP) ## Apply database migrations

@@ -24,6 +24,12 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures are not React: `use` is its callback, `{}` its "no fixtures needed".
+    files: ["e2e/**/*.ts", "playwright.config.ts"],
+    languageOptions: { globals: globals.node },
+    rules: { "react-hooks/rules-of-hooks": "off", "no-empty-pattern": "off" },
+  },
+  {
     files: ["scripts/**/*.mjs", "eslint.config.js"],
     extends: [js.configs.recommended],
     languageOptions: { globals: globals.node },

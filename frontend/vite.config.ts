@@ -27,7 +27,8 @@ export default defineConfig({
     sourcemap: true,
     // scripts/report-bundle-size.mjs reads it to find what the first page load downloads.
     manifest: true,
-    chunkSizeWarningLimit: 300,
+    // The budget that matters is gzip of the initial load, enforced by scripts/report-bundle-size.mjs.
+    chunkSizeWarningLimit: 400,
   },
   test: {
     environment: "jsdom",

@@ -64,7 +64,8 @@ export function CollectibleForm({
   } = useForm<CollectibleFormValues>({
     resolver: zodResolver(collectibleFormSchema),
     defaultValues,
-    mode: "onTouched",
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const hasCardDetails = useWatch({ control, name: "hasCardDetails" });
 

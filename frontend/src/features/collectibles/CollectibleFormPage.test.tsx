@@ -36,7 +36,7 @@ describe("create form", () => {
     await user.selectOptions(screen.getByLabelText("Market region"), "JP");
     await user.click(screen.getByRole("button", { name: "Add marketplace id" }));
     await user.type(screen.getByLabelText("Marketplace 1"), "tcgplayer");
-    await user.type(screen.getByLabelText("Id 1"), "111");
+    await user.type(screen.getByLabelText("Id on marketplace 1"), "111");
     await user.click(screen.getByRole("button", { name: "Create collectible" }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe("/collectibles/42"));
@@ -61,7 +61,7 @@ describe("create form", () => {
       await user.click(screen.getByRole("button", { name: "Add marketplace id" }));
       const row = screen.getAllByRole("textbox", { name: /^Marketplace \d/ }).length;
       if (key) await user.type(screen.getByLabelText(`Marketplace ${row}`), key);
-      await user.type(screen.getByLabelText(`Id ${row}`), value);
+      await user.type(screen.getByLabelText(`Id on marketplace ${row}`), value);
     }
     await user.click(screen.getByRole("button", { name: "Create collectible" }));
 

@@ -53,7 +53,7 @@ export function ExternalIdsEditor({
             </div>
             <div className="grid gap-1">
               <Label htmlFor={valueId} className="sr-only">
-                Id {index + 1}
+                Id on marketplace {index + 1}
               </Label>
               <Input
                 id={valueId}
