@@ -37,12 +37,15 @@ test("an owner filters, searches, creates, edits and deletes a card, then logs o
     await expect(page.getByLabel("Language")).toHaveValue("");
   });
 
-  await test.step("a reload keeps the filters and the session", async () => {
+  await test.step("a reload keeps the filters and the session; the detail page leads back to the same view", async () => {
     await page.getByLabel("Language").selectOption("DE");
     await page.reload();
     await expect(page).toHaveURL(/\?language=DE$/);
     await expect(page.getByLabel("Language")).toHaveValue("DE");
     await expect(table.getByRole("row").nth(1)).toBeVisible();
+    await table.getByRole("link").first().click();
+    await page.getByRole("link", { name: "All collectibles" }).click();
+    await expect(page).toHaveURL(/\?language=DE$/);
     await page.getByRole("button", { name: "Clear filters" }).first().click();
     await expect(page).toHaveURL(/\/collectibles$/);
   });

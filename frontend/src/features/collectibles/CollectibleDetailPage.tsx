@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Pencil } from "lucide-react";
 import type { ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 
 import { ApiError } from "@/api/errors";
 import type { CollectibleRecord } from "@/api/schemas";
@@ -12,9 +12,11 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { NotFound } from "@/components/NotFound";
 import { useCanWrite } from "@/lib/session";
+import { cn } from "@/lib/utils";
 
 import { DeleteCollectibleButton } from "./DeleteCollectibleButton";
 import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
+import { listHref } from "./filters";
 import { formatDate, formatDateTime, formatPrice } from "./format";
 import { collectibleDetailOptions } from "./queries";
 import { parseCollectibleId } from "./routeId";
@@ -24,10 +26,10 @@ function Fields({ children }: { children: ReactNode }) {
   return <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">{children}</dl>;
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, children, asTyped = false }: { label: string; children: ReactNode; asTyped?: boolean }) {
   return (
     <div className="grid gap-0.5">
-      <dt className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{label}</dt>
+      <dt className={cn("text-xs font-medium tracking-wide text-muted-foreground", !asTyped && "uppercase")}>{label}</dt>
       <dd className="break-words">{children || "—"}</dd>
     </div>
   );
@@ -71,7 +73,7 @@ function ExternalIdsCard({ item }: { item: CollectibleRecord }) {
         ) : (
           <Fields>
             {entries.map(([key, value]) => (
-              <Field key={key} label={key}>
+              <Field key={key} label={key} asTyped>
                 <code className="text-sm">{String(value)}</code>
               </Field>
             ))}
@@ -95,6 +97,7 @@ function DetailSkeleton() {
 export default function CollectibleDetailPage() {
   const id = parseCollectibleId(useParams().id);
   const canWrite = useCanWrite();
+  const backToList = listHref(useLocation().state);
   const detail = useQuery({ ...collectibleDetailOptions(id ?? 0), enabled: id !== null });
 
   if (id === null || (detail.error instanceof ApiError && detail.error.status === 404)) {
@@ -118,7 +121,7 @@ export default function CollectibleDetailPage() {
   const item = detail.data;
   return (
     <article className="grid gap-4">
-      <Link to="/collectibles" className="inline-flex w-fit items-center gap-1 rounded text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+      <Link to={backToList} className="inline-flex w-fit items-center gap-1 rounded text-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
         <ArrowLeft aria-hidden className="size-4" />
         All collectibles
       </Link>

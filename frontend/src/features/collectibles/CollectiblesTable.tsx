@@ -1,11 +1,11 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 
 import type { CollectibleRecord } from "@/api/schemas";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-import { type CollectibleFilters, type SortField, sortDirection } from "./filters";
+import { type CollectibleFilters, type ListViewState, type SortField, sortDirection } from "./filters";
 import { formatDateTime, formatPrice } from "./format";
 import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "./vocabulary";
 
@@ -61,6 +61,8 @@ export function CollectiblesTable({
   onSort: (field: SortField) => void;
   busy: boolean;
 }) {
+  // The detail page's "All collectibles" link brings back this exact view.
+  const listView: ListViewState = { listSearch: useLocation().search };
   return (
     <Table aria-busy={busy} aria-label="Collectibles" className={busy && items ? "opacity-60 transition-opacity" : undefined}>
       <TableHeader>
@@ -81,7 +83,7 @@ export function CollectiblesTable({
           ? items.map((item) => (
               <TableRow key={item.id}>
                 <TableCell className="max-w-72 truncate font-medium whitespace-normal">
-                  <Link to={`/collectibles/${item.id}`} className="rounded text-primary hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+                  <Link to={`/collectibles/${item.id}`} state={listView} className="rounded text-primary hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
                     {item.name}
                   </Link>
                 </TableCell>

@@ -4,6 +4,7 @@ import {
   emptyFilters,
   filtersToSearchParams,
   hasNarrowingFilters,
+  listHref,
   nextOrdering,
   parseFilters,
   sortDirection,
@@ -88,5 +89,13 @@ describe("URL ⇄ filters", () => {
     expect(sortDirection({ ...emptyFilters, ordering: ["-name"] }, "name")).toBe("descending");
     expect(nextOrdering({ ...emptyFilters, ordering: ["-name"] }, "name")).toEqual(["name"]);
     expect(sortDirection(byName, "price")).toBeUndefined();
+  });
+});
+
+describe("listHref", () => {
+  it("returns to the list view the detail page was opened from", () => {
+    expect(listHref({ listSearch: "?language=JA&page=2" })).toBe("/collectibles?language=JA&page=2");
+    expect(listHref({ listSearch: "" })).toBe("/collectibles");
+    expect(listHref(null)).toBe("/collectibles");
   });
 });

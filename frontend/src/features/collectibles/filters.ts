@@ -150,3 +150,13 @@ export function sortDirection(filters: CollectibleFilters, field: SortField): "a
 export function nextOrdering(filters: CollectibleFilters, field: SortField): CollectibleOrdering[] {
   return [sortDirection(filters, field) === "ascending" ? (`-${field}` as const) : field];
 }
+
+/** Router state a list link hands to the detail page, so "back to the list" keeps the filters. */
+export interface ListViewState {
+  listSearch?: string;
+}
+
+export function listHref(state: unknown): string {
+  const search = (state as ListViewState | null)?.listSearch;
+  return typeof search === "string" && search.startsWith("?") ? `/collectibles${search}` : "/collectibles";
+}
