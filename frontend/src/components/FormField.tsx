@@ -13,6 +13,7 @@ export function FormField({
   label,
   error,
   hint,
+  hideLabel = false,
   className,
   children,
 }: {
@@ -20,6 +21,8 @@ export function FormField({
   label: ReactNode;
   error?: string | undefined;
   hint?: ReactNode;
+  /** Keep the label for screen readers only (where a row or placeholder already says it). */
+  hideLabel?: boolean;
   className?: string;
   children: ReactElement<{ id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string }>;
 }) {
@@ -27,7 +30,9 @@ export function FormField({
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={cn("grid content-start gap-1.5", className)}>
-      <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </Label>
       {cloneElement(children, {
         id,
         "aria-invalid": error ? true : undefined,

@@ -1,4 +1,5 @@
 import { screen, waitFor } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
 import { HttpResponse, http as mock } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -23,17 +24,22 @@ beforeEach(() => {
   );
 });
 
+/** Name, price and the card details the API requires. */
+async function fillCard(user: UserEvent, { price, language, region }: { price: string; language: string; region: string }) {
+  await user.type(await screen.findByLabelText("Name"), "Pikachu");
+  await user.type(screen.getByLabelText("Price"), price);
+  await user.selectOptions(screen.getByLabelText("Game"), "pokemon");
+  await user.selectOptions(screen.getByLabelText("Card language"), language);
+  await user.selectOptions(screen.getByLabelText("Market region"), region);
+}
+
 const renderNew = () => renderRoute(<CollectibleFormPage />, { path: "/collectibles/new" });
 const renderEdit = () => renderRoute(<CollectibleFormPage />, { path: "/collectibles/:id/edit", route: "/collectibles/5/edit" });
 
 describe("create form", () => {
   it("creates a card with card details and external ids, then shows it", async () => {
     const { user, router } = renderNew();
-    await user.type(await screen.findByLabelText("Name"), "Pikachu");
-    await user.type(screen.getByLabelText("Price"), "4.50");
-    await user.selectOptions(screen.getByLabelText("Game"), "pokemon");
-    await user.selectOptions(screen.getByLabelText("Card language"), "JA");
-    await user.selectOptions(screen.getByLabelText("Market region"), "JP");
+    await fillCard(user, { price: "4.50", language: "JA", region: "JP" });
     await user.click(screen.getByRole("button", { name: "Add marketplace id" }));
     await user.type(screen.getByLabelText("Marketplace 1"), "tcgplayer");
     await user.type(screen.getByLabelText("Id on marketplace 1"), "111");
@@ -92,11 +98,7 @@ describe("create form", () => {
       ),
     );
     const { user } = renderNew();
-    await user.type(await screen.findByLabelText("Name"), "Pikachu");
-    await user.type(screen.getByLabelText("Price"), "1");
-    await user.selectOptions(screen.getByLabelText("Game"), "pokemon");
-    await user.selectOptions(screen.getByLabelText("Card language"), "EN");
-    await user.selectOptions(screen.getByLabelText("Market region"), "NA");
+    await fillCard(user, { price: "1", language: "EN", region: "NA" });
     await user.click(screen.getByRole("button", { name: "Create collectible" }));
 
     expect(await screen.findByText("Your vendor already has a collectible with this SKU.")).toBeInTheDocument();

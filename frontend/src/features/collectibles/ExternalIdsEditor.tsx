@@ -2,8 +2,8 @@ import { Plus, Trash2 } from "lucide-react";
 import { type Control, type FieldErrors, type UseFormRegister, useFieldArray } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/FormField";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 
 import { type CollectibleFormValues, MAX_EXTERNAL_IDS } from "./collectibleForm";
 
@@ -27,53 +27,24 @@ export function ExternalIdsEditor({
     <fieldset className="grid gap-3" aria-describedby={setError ? "external-ids-error" : undefined}>
       <legend className="sr-only">Marketplace ids</legend>
       {fields.length === 0 && <p className="text-sm text-muted-foreground">No marketplace ids yet.</p>}
-      {fields.map((field, index) => {
-        const keyError = errors?.[index]?.key?.message;
-        const valueError = errors?.[index]?.value?.message;
-        const keyId = `external-id-${index}-key`;
-        const valueId = `external-id-${index}-value`;
-        return (
+      {fields.map((field, index) => (
           <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <div className="grid gap-1">
-              <Label htmlFor={keyId} className="sr-only">
-                Marketplace {index + 1}
-              </Label>
-              <Input
-                id={keyId}
-                placeholder="Marketplace, e.g. tcgplayer"
-                aria-invalid={keyError ? true : undefined}
-                aria-describedby={keyError ? `${keyId}-error` : undefined}
-                {...register(`external_ids.${index}.key`)}
-              />
-              {keyError && (
-                <p id={`${keyId}-error`} className="text-sm text-destructive">
-                  {keyError}
-                </p>
-              )}
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor={valueId} className="sr-only">
-                Id on marketplace {index + 1}
-              </Label>
-              <Input
-                id={valueId}
-                placeholder="Id, e.g. 83712"
-                aria-invalid={valueError ? true : undefined}
-                aria-describedby={valueError ? `${valueId}-error` : undefined}
-                {...register(`external_ids.${index}.value`)}
-              />
-              {valueError && (
-                <p id={`${valueId}-error`} className="text-sm text-destructive">
-                  {valueError}
-                </p>
-              )}
-            </div>
+            <FormField id={`external-id-${index}-key`} label={`Marketplace ${index + 1}`} hideLabel error={errors?.[index]?.key?.message}>
+              <Input placeholder="Marketplace, e.g. tcgplayer" {...register(`external_ids.${index}.key`)} />
+            </FormField>
+            <FormField
+              id={`external-id-${index}-value`}
+              label={`Id on marketplace ${index + 1}`}
+              hideLabel
+              error={errors?.[index]?.value?.message}
+            >
+              <Input placeholder="Id, e.g. 83712" {...register(`external_ids.${index}.value`)} />
+            </FormField>
             <Button variant="ghost" size="icon" onClick={() => remove(index)} aria-label={`Remove marketplace id ${index + 1}`}>
               <Trash2 aria-hidden />
             </Button>
           </div>
-        );
-      })}
+      ))}
       {setError && (
         <p id="external-ids-error" className="text-sm text-destructive">
           {setError}

@@ -1,6 +1,7 @@
 import { Search, X } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 
+import { FormField } from "@/components/FormField";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -64,11 +65,9 @@ function SelectFilter<T extends string>({
   labels: Record<T, string>;
   onChange: (value: T | "") => void;
 }) {
-  const id = useId();
   return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} value={value} onChange={(event) => onChange(event.target.value as T | "")}>
+    <FormField id={useId()} label={label}>
+      <NativeSelect value={value} onChange={(event) => onChange(event.target.value as T | "")}>
         <option value="">Any</option>
         {optionsOf(labels).map((option) => (
           <option key={option.value} value={option.value}>
@@ -76,7 +75,7 @@ function SelectFilter<T extends string>({
           </option>
         ))}
       </NativeSelect>
-    </div>
+    </FormField>
   );
 }
 
@@ -93,26 +92,22 @@ export function FilterBar({ filters, onChange, onClear }: FilterBarProps) {
       />
       <SelectFilter label="Game" value={filters.game} labels={gameLabels} onChange={(game) => onChange({ game })} />
       <SelectFilter label="Condition" value={filters.condition} labels={conditionLabels} onChange={(condition) => onChange({ condition })} />
-      <div className="grid gap-1.5">
-        <Label htmlFor="released-after">Released from</Label>
+      <FormField id="released-after" label="Released from">
         <Input
-          id="released-after"
           type="date"
           value={filters.release_date_after}
           max={filters.release_date_before || undefined}
           onChange={(event) => onChange({ release_date_after: event.target.value })}
         />
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="released-before">Released until</Label>
+      </FormField>
+      <FormField id="released-before" label="Released until">
         <Input
-          id="released-before"
           type="date"
           value={filters.release_date_before}
           min={filters.release_date_after || undefined}
           onChange={(event) => onChange({ release_date_before: event.target.value })}
         />
-      </div>
+      </FormField>
       <div className="flex items-end gap-2 pb-2">
         <Switch id="in-stock" checked={filters.in_stock} onCheckedChange={(in_stock) => onChange({ in_stock })} />
         <Label htmlFor="in-stock">In stock only</Label>
