@@ -125,6 +125,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The built vendor SPA (`npm run build` in frontend/): WhiteNoise serves its
+# files at the site root and common.spa answers client-side routes with its
+# index.html. Unset when not built, so nothing warns about a missing folder.
+SPA_DIST_DIR = Path(env.str("SPA_DIST_DIR", default=str(REPO_DIR / "frontend" / "dist")))
+WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
+
 # Uploaded collectible images: large enough for a phone photo, small enough to
 # keep one request from filling the disk.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
