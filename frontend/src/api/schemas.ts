@@ -55,6 +55,8 @@ const collectibleFields = z.object({
   external_ids: z.unknown(),
   image: z.string().nullable(),
   card_details: cardDetailsSchema.nullable(),
+  // Goes up on every change; sent back as If-Match so edits never overwrite each other.
+  version: z.number().int().min(1),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -88,8 +90,7 @@ export const meSchema = z.object({
   id: z.number().int(),
   username: z.string(),
   email: z.string(),
-  // The contract says a role is always there, but a user with no vendor
-  // profile gets null from the server: accept it (such a user can only read).
+  // Null for a user without a profile (such a user can only read).
   role: z.enum(roleEnumValues).nullable(),
   vendor: z.object({ id: z.number().int(), name: z.string(), slug: z.string(), currency: z.string() }).nullable(),
 });

@@ -28,6 +28,7 @@ export function collectible(overrides: Partial<Collectible> = {}): Collectible {
       grading_company: null,
       grade: null,
     },
+    version: 1,
     created_at: "2026-01-02T10:00:00Z",
     updated_at: "2026-01-03T10:00:00Z",
     ...overrides,

@@ -113,12 +113,52 @@ export interface paths {
         /** Replace a collectible */
         put: operations["collectibles_update"];
         post?: never;
-        /** Delete a collectible */
+        /** Delete a collectible (its history and stock movements are kept) */
         delete: operations["collectibles_destroy"];
         options?: never;
         head?: never;
         /** Change some fields of a collectible */
         patch: operations["collectibles_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/collectibles/{id}/adjust/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust stock atomically (sale, purchase, return, …)
+         * @description Adds `delta` to the quantity in one database statement and records a stock movement. A result below zero is refused with 409 and the current quantity.
+         */
+        post: operations["collectibles_adjust_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Change history of a collectible, newest first
+         * @description One entry per operation (API write, stock adjustment, bulk edit, import, …) with who did it and each field's old → new value. Also available after the collectible is deleted.
+         */
+        get: operations["collectibles_history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/collectibles/{id}/image/": {
@@ -139,10 +179,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collectibles/{id}/movements/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock movements of a collectible, newest first
+         * @description Also available after the collectible is deleted.
+         */
+        get: operations["collectibles_movements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change or delete many items at once (all or nothing)
+         * @description Target items by `ids` or by `filters` (the list's query parameters). Every item is checked first; if any id is not one of your vendor's, nothing is applied and the result lists it as `not_found`. At most 10000 items per request.
+         */
+        post: operations["collectibles_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collectibles/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the filtered list as CSV (streamed)
+         * @description Takes the same filters as the list. `omnistock` carries every field and re-imports to the same inventory; `tcgplayer` is TCGplayer's seller format. Cells that a spreadsheet would run as a formula are prefixed with `'`.
+         */
+        get: operations["collectibles_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import batches of your vendor, newest first */
+        get: operations["imports_list"];
+        put?: never;
+        /** Upload a CSV file: detect its format and preview every row (touches no inventory) */
+        post: operations["imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import batch with its counts */
+        get: operations["imports_retrieve"];
+        put?: never;
+        post?: never;
+        /** Discard a batch that was not committed */
+        delete: operations["imports_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply every valid row in one transaction */
+        post: operations["imports_commit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rollback/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore the inventory to how it was before this import */
+        post: operations["imports_rollback_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch's rows, filterable by outcome */
+        get: operations["imports_rows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description * `update` - Update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        BulkActionEnum: "update" | "delete";
+        /** @description The fields a bulk edit may set (the same rules as a single edit). */
+        BulkChangesRequest: {
+            /** Format: decimal */
+            price?: string;
+            quantity?: number;
+            condition?: components["schemas"]["ConditionEnum"];
+            currency?: string;
+            /** Format: date */
+            release_date?: string | null;
+            description?: string;
+        };
+        BulkItemResult: {
+            id: number;
+            status: components["schemas"]["BulkItemStatusEnum"];
+        };
+        /**
+         * @description * `ok` - Would apply
+         *     * `not_found` - Not found
+         *     * `updated` - Updated
+         *     * `deleted` - Deleted
+         * @enum {string}
+         */
+        BulkItemStatusEnum: "ok" | "not_found" | "updated" | "deleted";
+        BulkRejected: {
+            detail: string;
+            results: components["schemas"]["BulkItemResult"][];
+        };
+        /** @description Which items (`ids`, or `filters` with the list's query parameters) and what to do. */
+        BulkRequestRequest: {
+            action: components["schemas"]["BulkActionEnum"];
+            ids?: number[];
+            /** @description The list endpoint's query parameters (search, language, …), e.g. to act on "all items matching the current view". */
+            filters?: {
+                [key: string]: string;
+            };
+            changes?: components["schemas"]["BulkChangesRequest"];
+        };
+        BulkResult: {
+            action: components["schemas"]["BulkActionEnum"];
+            count: number;
+            results: components["schemas"]["BulkItemResult"][];
+        };
         CardDetails: {
             game: components["schemas"]["GameEnum"];
             set_name: string;
@@ -221,6 +456,8 @@ export interface components {
             /** Format: uri */
             readonly image: string | null;
             card_details: components["schemas"]["CardDetails"] | null;
+            /** @description Goes up by one on every change; the ETag of the detail resource. */
+            readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -288,6 +525,12 @@ export interface components {
         ErrorDetail: {
             detail: string;
         };
+        FieldChange: {
+            /** @description Field name; card details are `card_details.<field>`. */
+            field: string;
+            old: unknown;
+            new: unknown;
+        };
         /**
          * @description * `normal` - Normal
          *     * `foil` - Foil
@@ -317,6 +560,145 @@ export interface components {
          * @enum {string}
          */
         GradingCompanyEnum: "PSA" | "BGS" | "CGC" | "SGC";
+        /**
+         * @description * `created` - Created
+         *     * `updated` - Updated
+         *     * `deleted` - Deleted
+         * @enum {string}
+         */
+        HistoryActionEnum: "created" | "updated" | "deleted";
+        HistoryEntry: {
+            /** @description The operation's id. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Who did it; null for system changes. */
+            user: components["schemas"]["UserSummary"] | null;
+            action: components["schemas"]["HistoryActionEnum"];
+            /** @description What it was, e.g. "Updated", "Stock adjustment (sale)", "Bulk edit". */
+            label: string;
+            changes: components["schemas"]["FieldChange"][];
+        };
+        ImportBatch: {
+            readonly id: number;
+            readonly filename: string;
+            readonly format: components["schemas"]["ImportFormatEnum"];
+            readonly encoding: string;
+            readonly mode: components["schemas"]["ImportModeEnum"];
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            readonly total_rows: number;
+            readonly counts: components["schemas"]["OutcomeCounts"];
+            readonly created_by: components["schemas"]["UserSummary"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly committed_by: components["schemas"]["UserSummary"] | null;
+            /** Format: date-time */
+            readonly committed_at: string | null;
+            readonly rolled_back_by: components["schemas"]["UserSummary"] | null;
+            /** Format: date-time */
+            readonly rolled_back_at: string | null;
+        };
+        ImportConflict: {
+            detail: string;
+            items: components["schemas"]["ImportConflictItem"][];
+        };
+        ImportConflictItem: {
+            line: number;
+            collectible: number | null;
+            name: string;
+            reason: string;
+        };
+        /**
+         * @description * `omnistock` - Omni-Stock CSV
+         *     * `tcgplayer` - TCGplayer seller export
+         *     * `deckbox` - Deckbox inventory export
+         *     * `moxfield` - Moxfield collection export
+         *     * `manabox` - ManaBox collection export
+         *     * `cardmarket` - Cardmarket stock file
+         * @enum {string}
+         */
+        ImportFormatEnum: "omnistock" | "tcgplayer" | "deckbox" | "moxfield" | "manabox" | "cardmarket";
+        /**
+         * @description * `set` - Set quantities to the file's
+         *     * `add` - Add the file's quantities
+         * @enum {string}
+         */
+        ImportModeEnum: "set" | "add";
+        ImportRow: {
+            readonly id: number;
+            /** @description Line of the file the row starts on. */
+            readonly line: number;
+            readonly outcome: components["schemas"]["ImportRowOutcomeEnum"];
+            /** @description Column or field → messages (errors only). */
+            errors: {
+                [key: string]: string[];
+            };
+            /** @description field → [old, new] (updates only). */
+            changes: {
+                [key: string]: unknown[];
+            };
+            /** @description What the row will write: fields and card details. */
+            data: unknown;
+            /** @description The source row as read. */
+            raw: {
+                [key: string]: string;
+            };
+            /** @description The matched item (updates), or the created item after commit. */
+            readonly collectible: number | null;
+        };
+        /**
+         * @description * `create` - Create
+         *     * `update` - Update
+         *     * `unchanged` - Unchanged
+         *     * `error` - Error
+         * @enum {string}
+         */
+        ImportRowOutcomeEnum: "create" | "update" | "unchanged" | "error";
+        /**
+         * @description * `preview` - Preview
+         *     * `committed` - Committed
+         *     * `rolled_back` - Rolled back
+         * @enum {string}
+         */
+        ImportStatusEnum: "preview" | "committed" | "rolled_back";
+        ImportUploadRequest: {
+            /**
+             * Format: binary
+             * @description The CSV file (UTF-8 with or without BOM, or Windows-1252).
+             */
+            file: string;
+            /**
+             * @description Force a format instead of detecting it from the header.
+             *
+             *     * `omnistock` - Omni-Stock CSV
+             *     * `tcgplayer` - TCGplayer seller export
+             *     * `deckbox` - Deckbox inventory export
+             *     * `moxfield` - Moxfield collection export
+             *     * `manabox` - ManaBox collection export
+             *     * `cardmarket` - Cardmarket stock file
+             */
+            format?: components["schemas"]["ImportFormatEnum"];
+            /**
+             * @description `set`: quantities become the file's; `add`: the file's quantities are added.
+             *
+             *     * `set` - Set quantities to the file's
+             *     * `add` - Add the file's quantities
+             * @default set
+             */
+            mode: components["schemas"]["ImportModeEnum"];
+            /**
+             * @description Game for rows whose format does not say (Cardmarket without idGame; Deckbox, Moxfield and ManaBox default to Magic).
+             *
+             *     * `pokemon` - Pokémon
+             *     * `mtg` - Magic: The Gathering
+             *     * `yugioh` - Yu-Gi-Oh!
+             *     * `onepiece` - One Piece
+             *     * `lorcana` - Disney Lorcana
+             *     * `sports` - Sports
+             *     * `other` - Other
+             */
+            game?: components["schemas"]["GameEnum"];
+        };
         /**
          * @description * `EN` - English
          *     * `JA` - Japanese
@@ -350,11 +732,28 @@ export interface components {
             readonly username: string;
             /** Format: email */
             readonly email: string;
-            readonly role: components["schemas"]["RoleEnum"];
+            readonly role: (components["schemas"]["RoleEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly vendor: components["schemas"]["VendorSummary"] | null;
         };
+        /**
+         * @description * `sale` - Sale
+         *     * `purchase` - Purchase
+         *     * `return` - Return
+         *     * `correction` - Correction
+         *     * `damage` - Damage
+         *     * `import` - Import
+         *     * `other` - Other
+         * @enum {string}
+         */
+        MovementReasonEnum: "sale" | "purchase" | "return" | "correction" | "damage" | "import" | "other";
         /** @enum {unknown} */
         NullEnum: null;
+        OutcomeCounts: {
+            create: number;
+            update: number;
+            unchanged: number;
+            error: number;
+        };
         PaginatedCollectibleList: {
             /** @example 123 */
             count: number;
@@ -369,6 +768,66 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Collectible"][];
+        };
+        PaginatedHistoryEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["HistoryEntry"][];
+        };
+        PaginatedImportBatchList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["ImportBatch"][];
+        };
+        PaginatedImportRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["ImportRow"][];
+        };
+        PaginatedStockMovementList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["StockMovement"][];
         };
         /**
          * @description A collectible with its optional nested `card_details`.
@@ -411,6 +870,11 @@ export interface components {
             };
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        PreconditionFailed: {
+            detail: string;
+            /** @description The collectible as it is now (its `version` is the ETag). */
+            current: components["schemas"]["Collectible"];
+        };
         /**
          * @description * `owner` - Owner
          *     * `editor` - Editor
@@ -418,6 +882,31 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "editor" | "viewer";
+        StockAdjustmentRequest: {
+            /** @description Units to add (positive) or remove (negative); never zero. */
+            delta: number;
+            reason: components["schemas"]["MovementReasonEnum"];
+            /** @default  */
+            note: string;
+        };
+        StockConflict: {
+            detail: string;
+            /** @description The quantity in stock now. */
+            quantity: number;
+        };
+        StockMovement: {
+            readonly id: number;
+            readonly collectible: number;
+            readonly delta: number;
+            readonly quantity_after: number;
+            readonly reason: components["schemas"]["MovementReasonEnum"];
+            readonly note: string;
+            readonly user: components["schemas"]["UserSummary"] | null;
+            /** @description The import that made this movement, if one did. */
+            readonly import_batch: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         TokenBlacklistRequest: {
             refresh: string;
         };
@@ -435,6 +924,10 @@ export interface components {
         };
         TokenRefreshRequest: {
             refresh: string;
+        };
+        UserSummary: {
+            readonly id: number;
+            readonly username: string;
         };
         /**
          * @description Field name → list of messages. Nested objects (e.g. `card_details`) nest the same shape; errors about the request as a whole use `non_field_errors` or `detail`.
@@ -760,6 +1253,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description `"<version>"` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -798,7 +1293,10 @@ export interface operations {
     collectibles_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag you hold; 304 Not Modified when it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this collectible. */
                 id: number;
@@ -809,11 +1307,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `"<version>"` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Collectible"];
                 };
+            };
+            /** @description No response body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
@@ -838,7 +1345,10 @@ export interface operations {
     collectibles_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the copy you edited. If the collectible changed since, the write is refused with 412 and the current representation. Without it the write always applies (last writer wins). */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this collectible. */
                 id: number;
@@ -855,6 +1365,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `"<version>"` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -897,12 +1409,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description If-Match named an old version: someone changed it meanwhile. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
         };
     };
     collectibles_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the copy you edited. If the collectible changed since, the write is refused with 412 and the current representation. Without it the write always applies (last writer wins). */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this collectible. */
                 id: number;
@@ -945,12 +1469,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description If-Match named an old version: someone changed it meanwhile. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
         };
     };
     collectibles_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the copy you edited. If the collectible changed since, the write is refused with 412 and the current representation. Without it the write always applies (last writer wins). */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this collectible. */
                 id: number;
@@ -967,6 +1503,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `"<version>"` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -993,6 +1531,135 @@ export interface operations {
             };
             /** @description Authenticated, but not allowed to do this (role or vendor). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description If-Match named an old version: someone changed it meanwhile. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+        };
+    };
+    collectibles_adjust_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this collectible. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustmentRequest"];
+                "multipart/form-data": components["schemas"]["StockAdjustmentRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StockAdjustmentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description `"<version>"` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovement"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not enough stock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockConflict"];
+                };
+            };
+        };
+    };
+    collectibles_history_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this collectible. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedHistoryEntryList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1122,6 +1789,493 @@ export interface operations {
             };
         };
     };
+    collectibles_movements_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this collectible. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStockMovementList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    collectibles_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequestRequest"];
+                "multipart/form-data": components["schemas"]["BulkRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BulkRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRejected"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    collectibles_export_retrieve: {
+        parameters: {
+            query?: {
+                format?: "omnistock" | "tcgplayer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    imports_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportBatchList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    imports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    imports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import batch. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    imports_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import batch. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The batch cannot do that now; `items` says why. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportConflict"];
+                };
+            };
+        };
+    };
+    imports_commit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import batch. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The batch cannot do that now; `items` says why. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportConflict"];
+                };
+            };
+        };
+    };
+    imports_rollback_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import batch. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatch"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The batch cannot do that now; `items` says why. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportConflict"];
+                };
+            };
+        };
+    };
+    imports_rows_list: {
+        parameters: {
+            query?: {
+                /** @description Only rows with this outcome. */
+                outcome?: "create" | "error" | "unchanged" | "update";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import batch. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportRowList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1136,10 +2290,20 @@ export const pathsApiV1CollectiblesGetParametersQueryGameValues: ReadonlyArray<F
 export const pathsApiV1CollectiblesGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["language"]> = ["DE", "EN", "ES", "FR", "IT", "JA", "KO", "PT", "RU", "ZH"];
 export const pathsApiV1CollectiblesGetParametersQueryMarket_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["market_region"]> = ["ASIA", "CN", "EU", "GLOBAL", "JP", "KR", "LATAM", "NA", "OCE"];
 export const pathsApiV1CollectiblesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-name", "-price", "-quantity", "-release_date", "-updated_at", "created_at", "name", "price", "quantity", "release_date", "updated_at"];
+export const pathsApiV1CollectiblesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["format"]> = ["omnistock", "tcgplayer"];
+export const pathsApiV1ImportsIdRowsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{id}/rows/"]["get"]["parameters"]["query"]["outcome"]> = ["create", "error", "unchanged", "update"];
+export const bulkActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkActionEnum"]> = ["update", "delete"];
+export const bulkItemStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkItemStatusEnum"]> = ["ok", "not_found", "updated", "deleted"];
 export const conditionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConditionEnum"]> = ["M", "NM", "LP", "MP", "HP", "DMG"];
 export const finishEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinishEnum"]> = ["normal", "foil", "reverse_holo", "holo", "etched", "other"];
 export const gameEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GameEnum"]> = ["pokemon", "mtg", "yugioh", "onepiece", "lorcana", "sports", "other"];
 export const gradingCompanyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradingCompanyEnum"]> = ["PSA", "BGS", "CGC", "SGC"];
+export const historyActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryActionEnum"]> = ["created", "updated", "deleted"];
+export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportFormatEnum"]> = ["omnistock", "tcgplayer", "deckbox", "moxfield", "manabox", "cardmarket"];
+export const importModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportModeEnum"]> = ["set", "add"];
+export const importRowOutcomeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowOutcomeEnum"]> = ["create", "update", "unchanged", "error"];
+export const importStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatusEnum"]> = ["preview", "committed", "rolled_back"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["EN", "JA", "DE", "FR", "IT", "ES", "PT", "KO", "ZH", "RU"];
 export const marketRegionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketRegionEnum"]> = ["NA", "EU", "JP", "KR", "CN", "ASIA", "LATAM", "OCE", "GLOBAL"];
+export const movementReasonEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MovementReasonEnum"]> = ["sale", "purchase", "return", "correction", "damage", "import", "other"];
 export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "editor", "viewer"];
