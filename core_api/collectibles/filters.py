@@ -9,7 +9,7 @@ from django_filters import rest_framework as filters
 
 from .choices import Condition, Game, Language, MarketRegion
 from .models import Collectible
-from .selectors import search_collectibles
+from .selectors import items_of_import_batch, search_collectibles
 
 
 class CaseInsensitiveChoiceField(forms.ChoiceField):
@@ -119,6 +119,11 @@ class CollectibleFilter(filters.FilterSet):
         method="filter_in_stock",
         help_text="`true`: quantity above zero; `false`: sold out.",
     )
+    import_batch = filters.NumberFilter(
+        method="filter_import_batch",
+        min_value=1,
+        help_text="Only the items an import batch created or updated (its id, see /imports/).",
+    )
     ordering = StableOrderingFilter(
         fields=["name", "price", "quantity", "release_date", "created_at", "updated_at"],
         help_text=(
@@ -138,6 +143,11 @@ class CollectibleFilter(filters.FilterSet):
         self, queryset: QuerySet[Collectible], name: str, value: bool
     ) -> QuerySet[Collectible]:
         return queryset.filter(quantity__gt=0) if value else queryset.filter(quantity=0)
+
+    def filter_import_batch(
+        self, queryset: QuerySet[Collectible], name: str, value: int
+    ) -> QuerySet[Collectible]:
+        return queryset.filter(pk__in=items_of_import_batch(int(value)))
 
     def filter_queryset(self, queryset: QuerySet[Collectible]) -> QuerySet[Collectible]:
         queryset = super().filter_queryset(queryset)

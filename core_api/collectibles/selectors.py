@@ -171,3 +171,12 @@ def collectible_history(pk: int) -> list[HistoryEntry]:
         for entry in sorted(entries.values(), key=lambda e: e.at, reverse=True)
         if entry.changes or entry.action != HistoryAction.UPDATED
     ]
+
+
+def items_of_import_batch(batch_id: int) -> QuerySet[Any]:
+    """Ids of the items an import batch created or updated (vendor scoping is the caller's queryset)."""
+    from imports.models import ImportRow, RowOutcome  # imports builds on collectibles, not the reverse
+
+    return ImportRow.objects.filter(
+        batch_id=batch_id, outcome__in=[RowOutcome.CREATE, RowOutcome.UPDATE], collectible__isnull=False
+    ).values("collectible_id")

@@ -468,3 +468,16 @@ def test_import_works_without_copy_too(owner_client, upload, vendor):
     existing.refresh_from_db()
     assert existing.quantity == 1
     assert not Collectible.objects.filter(external_ids__tcgplayer="1001").exists()
+
+
+def test_the_list_can_show_what_an_import_touched(owner_client, upload, vendor):
+    CardFactory(vendor=vendor, name="Untouched")
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001), tcg_row(1002, name="Mew"))).data["id"]
+    assert owner_client.get(reverse("collectible-list"), {"import_batch": batch_id}).data["count"] == 0
+    owner_client.post(url(batch_id, "commit"))
+    names = {
+        r["name"]
+        for r in owner_client.get(reverse("collectible-list"), {"import_batch": batch_id}).data["results"]
+    }
+    assert names == {"Pikachu", "Mew"}
+    assert owner_client.get(reverse("collectible-list"), {"import_batch": "x"}).status_code == 400

@@ -1139,6 +1139,8 @@ export interface operations {
                  *     * `other` - Other
                  */
                 game?: "lorcana" | "mtg" | "onepiece" | "other" | "pokemon" | "sports" | "yugioh";
+                /** @description Only the items an import batch created or updated (its id, see /imports/). */
+                import_batch?: number;
                 /** @description `true`: quantity above zero; `false`: sold out. */
                 in_stock?: boolean;
                 /**
