@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from collectibles.choices import Game, MarketRegion
+from collectibles.choices import Finish, Game, Language, MarketRegion
 
-from .normalize import ValueProblem, clean
+from .normalize import ValueProblem, clean, region_for
 
 
 @dataclass
@@ -103,3 +103,28 @@ class ImportFormat:
 
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         raise NotImplementedError
+
+    def card(
+        self,
+        *,
+        game: Any,
+        language: Language | None,
+        set_name: str = "",
+        set_code: str = "",
+        card_number: str = "",
+        rarity: str = "",
+        finish: str = Finish.NORMAL,
+    ) -> dict[str, Any]:
+        """Ungraded card details; the market follows the language (else this marketplace's)."""
+        return {
+            "game": game,
+            "set_name": set_name,
+            "set_code": set_code,
+            "card_number": card_number,
+            "rarity": rarity,
+            "language": language,
+            "market_region": language and region_for(language, self.marketplace_region),
+            "finish": finish,
+            "grading_company": None,
+            "grade": None,
+        }

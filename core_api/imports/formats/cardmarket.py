@@ -73,17 +73,14 @@ class CardmarketFormat(ImportFormat):
                 price=reader.read("price", normalize.price),
                 currency="EUR",
                 external_ids={"cardmarket": product} if product else {},
-                card_details={
-                    "game": reader.read("idGame", _game, None) or context.default_game or Game.OTHER,
-                    "set_name": reader.text("expansion") or reader.text("Exp. Name"),
-                    "set_code": (reader.text("expCode") or reader.text("Exp.")).upper(),
-                    "card_number": reader.text("number"),
-                    "rarity": reader.text("rarity"),
-                    "language": language,
-                    "market_region": language and normalize.region_for(language, self.marketplace_region),
-                    "finish": Finish.FOIL if reader.read("isFoil", normalize.flag, False) else Finish.NORMAL,
-                    "grading_company": None,
-                    "grade": None,
-                },
+                card_details=self.card(
+                    game=reader.read("idGame", _game, None) or context.default_game or Game.OTHER,
+                    set_name=reader.text("expansion") or reader.text("Exp. Name"),
+                    set_code=(reader.text("expCode") or reader.text("Exp.")).upper(),
+                    card_number=reader.text("number"),
+                    rarity=reader.text("rarity"),
+                    language=language,
+                    finish=Finish.FOIL if reader.read("isFoil", normalize.flag, False) else Finish.NORMAL,
+                ),
             )
         return parsed

@@ -39,17 +39,14 @@ class DeckboxFormat(ImportFormat):
                 price=price,
                 currency="USD",
                 external_ids=external_ids,
-                card_details={
-                    "game": context.default_game or Game.MTG,
-                    "set_name": reader.text("Edition"),
-                    "set_code": reader.text("Edition Code").upper(),
-                    "card_number": reader.text("Card Number"),
-                    "rarity": reader.text("Rarity"),
-                    "language": language,
-                    "market_region": language and normalize.region_for(language, self.marketplace_region),
-                    "finish": Finish.FOIL if foil else Finish.NORMAL,
-                    "grading_company": None,
-                    "grade": None,
-                },
+                card_details=self.card(
+                    game=context.default_game or Game.MTG,
+                    set_name=reader.text("Edition"),
+                    set_code=reader.text("Edition Code").upper(),
+                    card_number=reader.text("Card Number"),
+                    rarity=reader.text("Rarity"),
+                    language=language,
+                    finish=Finish.FOIL if foil else Finish.NORMAL,
+                ),
             )
         return parsed

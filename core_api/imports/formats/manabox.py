@@ -41,17 +41,14 @@ class ManaboxFormat(ImportFormat):
                 price=reader.read("Purchase price", normalize.price),
                 currency=currency or context.vendor_currency,
                 external_ids=external_ids,
-                card_details={
-                    "game": context.default_game or Game.MTG,
-                    "set_name": reader.text("Set name"),
-                    "set_code": reader.text("Set code").upper(),
-                    "card_number": reader.text("Collector number"),
-                    "rarity": reader.text("Rarity").capitalize(),
-                    "language": language,
-                    "market_region": language and normalize.region_for(language, self.marketplace_region),
-                    "finish": reader.read("Foil", normalize.finish, "normal"),
-                    "grading_company": None,
-                    "grade": None,
-                },
+                card_details=self.card(
+                    game=context.default_game or Game.MTG,
+                    set_name=reader.text("Set name"),
+                    set_code=reader.text("Set code").upper(),
+                    card_number=reader.text("Collector number"),
+                    rarity=reader.text("Rarity").capitalize(),
+                    language=language,
+                    finish=reader.read("Foil", normalize.finish, "normal"),
+                ),
             )
         return parsed

@@ -40,17 +40,14 @@ class MoxfieldFormat(ImportFormat):
                 quantity=reader.read("Count", normalize.quantity, 0),
                 price=reader.read("Purchase Price", normalize.price),
                 currency=context.vendor_currency,
-                card_details={
-                    "game": context.default_game or Game.MTG,
-                    "set_name": "",
-                    "set_code": reader.text("Edition").upper(),
-                    "card_number": reader.text("Collector Number"),
-                    "rarity": "",
-                    "language": language,
-                    "market_region": language and normalize.region_for(language, self.marketplace_region),
-                    "finish": reader.read("Foil", _finish, Finish.NORMAL),
-                    "grading_company": None,
-                    "grade": None,
-                },
+                card_details=self.card(
+                    game=context.default_game or Game.MTG,
+                    set_name="",
+                    set_code=reader.text("Edition").upper(),
+                    card_number=reader.text("Collector Number"),
+                    rarity="",
+                    language=language,
+                    finish=reader.read("Foil", _finish, Finish.NORMAL),
+                ),
             )
         return parsed

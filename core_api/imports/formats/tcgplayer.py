@@ -115,18 +115,14 @@ class TcgplayerFormat(ImportFormat):
                 price=price,
                 currency="USD",
                 external_ids={"tcgplayer": tcgplayer_id} if tcgplayer_id else {},
-                card_details={
-                    "game": reader.read("Product Line", normalize.game, None),
-                    "set_name": reader.text("Set Name"),
-                    "set_code": "",
-                    "card_number": reader.text("Number"),
-                    "rarity": reader.text("Rarity"),
-                    "language": language,
-                    "market_region": normalize.region_for(language, self.marketplace_region),
-                    "finish": finish,
-                    "grading_company": None,
-                    "grade": None,
-                },
+                card_details=self.card(
+                    game=reader.read("Product Line", normalize.game, None),
+                    set_name=reader.text("Set Name"),
+                    card_number=reader.text("Number"),
+                    rarity=reader.text("Rarity"),
+                    language=language,
+                    finish=finish,
+                ),
             )
         return parsed
 
