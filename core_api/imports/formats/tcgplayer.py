@@ -98,7 +98,9 @@ class TcgplayerFormat(ImportFormat):
             condition_text, finish, language, edition = reader.read(
                 "Condition", split_condition, ("", Finish.NORMAL, Language.EN, "")
             )
-            tcgplayer_id = reader.require("TCGplayer Id", "The TCGplayer Id")
+            # Blank for items never listed on TCGplayer (e.g. our own export of them): such
+            # rows match by card identity instead.
+            tcgplayer_id = reader.text("TCGplayer Id")
             if tcgplayer_id and not tcgplayer_id.isdigit():
                 reader.errors.setdefault("TCGplayer Id", []).append(
                     f"'{tcgplayer_id}' is not a TCGplayer Id."

@@ -481,3 +481,17 @@ def test_the_list_can_show_what_an_import_touched(owner_client, upload, vendor):
     }
     assert names == {"Pikachu", "Mew"}
     assert owner_client.get(reverse("collectible-list"), {"import_batch": "x"}).status_code == 400
+
+
+def test_tcgplayer_rows_without_an_id_match_by_card(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor, name="Pikachu", quantity=1, price=Decimal("2.00"),
+        card_details__set_name="Base Set", card_details__card_number="58/102", card_details__rarity="Common",
+    )  # fmt: skip
+    batch_id = upload(owner_client, tcg_file(tcg_row("", quantity=4))).data["id"]
+    row = rows_of(owner_client, batch_id)[2]
+    assert (row["outcome"], row["collectible"], row["changes"]) == ("update", item.pk, {"quantity": [1, 4]})
+    upload_bad = upload(owner_client, tcg_file(tcg_row("abc")))
+    assert rows_of(owner_client, upload_bad.data["id"])[2]["errors"] == {
+        "TCGplayer Id": ["'abc' is not a TCGplayer Id."]
+    }
