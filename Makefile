@@ -17,6 +17,9 @@ PORT ?= 8000
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 TOOLS_STAMP := tools/node_modules/.installed
+WEB := frontend
+WEB_STAMP := $(WEB)/node_modules/.installed
+NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: help
 help: ## List the commands
@@ -37,17 +40,21 @@ $(DEV_STAMP): $(API)/requirements.txt $(API)/requirements-dev.txt | $(VENV)/bin/
 	touch $(RUNTIME_STAMP) $@
 
 $(TOOLS_STAMP): tools/package.json tools/package-lock.json
-	cd tools && npm ci --no-audit --no-fund --loglevel=error
+	cd tools && $(NPM_CI)
+	touch $@
+
+$(WEB_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && $(NPM_CI)
 	touch $@
 
 .PHONY: install
-install: $(DEV_STAMP) $(TOOLS_STAMP) ## Install every dependency (Python venv, tools)
+install: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## Install every dependency (Python venv, tools, frontend)
 
 # --- the two commands ---------------------------------------------------------
 
 .PHONY: run
 run: export DEBUG ?= true
-run: $(RUNTIME_STAMP) ## Install what is missing, migrate, load demo data, serve on http://127.0.0.1:8000
+run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migrate, load demo data, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) seed_demo
@@ -55,13 +62,31 @@ run: $(RUNTIME_STAMP) ## Install what is missing, migrate, load demo data, serve
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 .PHONY: test
-test: lint typecheck schema-check test-backend ## The full gate CI enforces
+test: lint typecheck schema-check test-backend test-frontend test-e2e ## The full gate CI enforces
+
+# --- the SPA (frontend/) ----------------------------------------------------------
+
+.PHONY: web-build
+web-build: $(WEB_STAMP) ## Build the SPA into frontend/dist (Django serves it) and report its size
+	cd $(WEB) && npm run --silent build
+
+.PHONY: dev
+dev: export DEBUG ?= true
+dev: $(RUNTIME_STAMP) $(WEB_STAMP) ## API on :8000 and the Vite dev server (hot reload, proxies /api) on :5173
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo "Open http://127.0.0.1:5173 (API on http://$(HOST):$(PORT))"
+	@trap 'kill 0' EXIT INT TERM; \
+	  (cd $(API) && $(PY) manage.py runserver $(HOST):$(PORT)) & \
+	  (cd $(WEB) && OMNISTOCK_API_PROXY=http://$(HOST):$(PORT) npm run --silent dev) & \
+	  wait
 
 # --- the gate, piece by piece ---------------------------------------------------
 
 .PHONY: lint
-lint: $(DEV_STAMP) $(TOOLS_STAMP) ## ruff, migrations in sync, workflow and compose file checks
+lint: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## ruff, ESLint, generated API types fresh, migrations in sync, workflow and compose checks
 	cd $(API) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	cd $(WEB) && npm run --silent lint && npm run --silent check:types
 	$(MANAGE) makemigrations --check --dry-run > /dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml docker-compose.override.yml
@@ -72,8 +97,9 @@ fmt: $(DEV_STAMP) ## Format and auto-fix the Python code
 	cd $(API) && $(PY) -m ruff format . && $(PY) -m ruff check --fix .
 
 .PHONY: typecheck
-typecheck: $(DEV_STAMP) ## mypy (django-stubs, djangorestframework-stubs)
+typecheck: $(DEV_STAMP) $(WEB_STAMP) ## mypy (django-stubs, djangorestframework-stubs) and tsc --noEmit
 	cd $(API) && $(PY) -m mypy .
+	cd $(WEB) && npm run --silent typecheck
 
 GENERATE_SCHEMA = $(MANAGE) spectacular --format openapi-json --validate --fail-on-warn \
 	| $(PY) -c "import json, sys; print(json.dumps(json.load(sys.stdin), indent=2, ensure_ascii=False))"
@@ -100,6 +126,18 @@ test-backend: require-postgres ## pytest on PostgreSQL with coverage (>= 90%, wr
 	cd $(API) && DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n 2 \
 		--cov --cov-report=term --cov-report=xml:coverage.xml $(PYTEST_ARGS)
 
+.PHONY: test-frontend
+test-frontend: $(WEB_STAMP) ## Vitest + React Testing Library (+ MSW) unit tests of the SPA
+	cd $(WEB) && npm run --silent test
+
+# The browser journeys run against the real backend on PostgreSQL, serving the
+# built SPA: frontend/e2e/global-setup.ts installs Chromium (apt) if missing,
+# creates, migrates and seeds its own database, starts gunicorn on a free port
+# and removes all of it afterwards. Failures keep traces in frontend/e2e-artifacts/.
+.PHONY: test-e2e
+test-e2e: require-postgres web-build ## Playwright journeys in Chromium against the real API (PostgreSQL)
+	cd $(WEB) && E2E_DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) npm run --silent e2e
+
 .PHONY: migrate
 migrate: $(RUNTIME_STAMP) ## Apply database migrations
 	$(MANAGE) migrate --noinput
@@ -110,7 +148,7 @@ lock: $(DEV_STAMP) ## Re-pin Python dependencies from requirements*.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements-dev.txt requirements-dev.in
 
-# --- performance ------------------------------------------------------------------
+# --- benchmarks (never part of `make test`) -----------------------------------------
 
 SIZE ?= 1000000
 # The benchmark's own database ({size} becomes SIZE: one dataset per size); never the app's or the tests'.
@@ -121,6 +159,17 @@ BENCH_ARGS ?=
 bench: $(DEV_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
 	@scripts/require-wrk.sh
 	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
+
+ROWS ?= 100000
+BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_import
+
+.PHONY: bench-import
+bench-import: require-postgres ## Time preview + commit of a ROWS-row TCGplayer import on PostgreSQL
+	@DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u = urlsplit(sys.argv[1]); \
+		c = psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username, password=u.password, dbname='postgres', autocommit=True); \
+		c.execute('DROP DATABASE IF EXISTS ' + u.path[1:]); c.execute('CREATE DATABASE ' + u.path[1:])" $(BENCH_IMPORT_DB)
+	cd $(API) && DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py migrate --noinput -v0
+	cd $(API) && DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) manage.py bench_import --rows $(ROWS)
 
 # --- Docker (needs a Docker engine; see docs/docker.md) -------------------------
 

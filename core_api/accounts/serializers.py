@@ -18,5 +18,5 @@ class MeSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     username = serializers.CharField(read_only=True)
     email = serializers.EmailField(read_only=True)
-    role = serializers.ChoiceField(choices=Role.choices, read_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
     vendor = VendorSummarySerializer(read_only=True, allow_null=True)

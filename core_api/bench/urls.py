@@ -13,4 +13,5 @@ naive_router = DefaultRouter(trailing_slash=True)
 naive_router.include_root_view = False
 naive_router.register("collectibles", NaiveCollectibleViewSet, basename="naive-collectible")
 
-urlpatterns = [*product_urlpatterns, path(NAIVE_PREFIX, include(naive_router.urls))]
+# Before the product's URLs: those end with the SPA's catch-all route.
+urlpatterns = [path(NAIVE_PREFIX, include(naive_router.urls)), *product_urlpatterns]

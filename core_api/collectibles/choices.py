@@ -63,3 +63,31 @@ class GradingCompany(models.TextChoices):
     BGS = "BGS", "Beckett (BGS)"
     CGC = "CGC", "CGC"
     SGC = "SGC", "SGC"
+
+
+class MovementReason(models.TextChoices):
+    SALE = "sale", "Sale"
+    PURCHASE = "purchase", "Purchase"
+    RETURN = "return", "Return"
+    CORRECTION = "correction", "Correction"
+    DAMAGE = "damage", "Damage"
+    IMPORT = "import", "Import"
+    OTHER = "other", "Other"
+
+
+class HistoryAction(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    DELETED = "deleted", "Deleted"
+
+
+class BulkAction(models.TextChoices):
+    UPDATE = "update", "Update"
+    DELETE = "delete", "Delete"
+
+
+class BulkItemStatus(models.TextChoices):
+    OK = "ok", "Would apply"
+    NOT_FOUND = "not_found", "Not found"
+    UPDATED = "updated", "Updated"
+    DELETED = "deleted", "Deleted"

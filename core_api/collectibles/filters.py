@@ -13,7 +13,7 @@ from common.filtersets import LeanFilterSet
 
 from .choices import Condition, Game, Language, MarketRegion
 from .models import Collectible
-from .selectors import card_filter_lookup, search_collectibles
+from .selectors import card_filter_lookup, items_of_import_batch, search_collectibles
 
 
 class CaseInsensitiveChoiceField(forms.ChoiceField):
@@ -137,6 +137,11 @@ class CollectibleFilter(LeanFilterSet):
         method="filter_in_stock",
         help_text="`true`: quantity above zero; `false`: sold out.",
     )
+    import_batch = filters.NumberFilter(
+        method="filter_import_batch",
+        min_value=1,
+        help_text="Only the items an import batch created or updated (its id, see /imports/).",
+    )
     ordering = StableOrderingFilter(
         fields=["name", "price", "quantity", "release_date", "created_at", "updated_at"],
         help_text=(
@@ -156,6 +161,11 @@ class CollectibleFilter(LeanFilterSet):
         self, queryset: QuerySet[Collectible], name: str, value: bool
     ) -> QuerySet[Collectible]:
         return queryset.filter(quantity__gt=0) if value else queryset.filter(quantity=0)
+
+    def filter_import_batch(
+        self, queryset: QuerySet[Collectible], name: str, value: int
+    ) -> QuerySet[Collectible]:
+        return queryset.filter(pk__in=items_of_import_batch(int(value)))
 
     def filter_queryset(self, queryset: QuerySet[Collectible]) -> Any:
         """The filtered queryset or, when searching, a ranked search over it."""

@@ -7,14 +7,18 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Upper
 
 from accounts.models import Vendor
 from common.currencies import validate_currency_code
 
-from .choices import Condition, Finish, Game, GradingCompany, Language, MarketRegion
+from .choices import Condition, Finish, Game, GradingCompany, Language, MarketRegion, MovementReason
+from .history import OperationHistoricalRecords
 from .validators import validate_external_ids
+
+MAX_QUANTITY = 2_147_483_647  # PostgreSQL `integer`, the column type of quantities
 
 
 class Collectible(models.Model):
@@ -58,6 +62,10 @@ class Collectible(models.Model):
         help_text='Marketplace ids, e.g. {"tcgplayer": "83712", "cardmarket": "273699"}.',
     )
     image = models.ImageField(upload_to="collectibles/%Y/%m/", blank=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Goes up by one on every change; the ETag of the detail resource.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -71,6 +79,12 @@ class Collectible(models.Model):
     card_language = models.CharField(max_length=2, null=True, editable=False)  # noqa: DJ001
     card_market_region = models.CharField(max_length=6, null=True, editable=False)  # noqa: DJ001
     card_set_name = models.CharField(max_length=200, null=True, editable=False)  # noqa: DJ001
+
+    # The card copies above are the database's business (triggers): the change
+    # history records the card details themselves.
+    history = OperationHistoricalRecords(
+        excluded_fields=["card_game", "card_language", "card_market_region", "card_set_name"]
+    )
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -98,10 +112,24 @@ class Collectible(models.Model):
             ),
             # Search fetches the rows of matched set names (collectibles/search.py).
             models.Index(fields=["vendor", "card_set_name", "id"], name="coll_vendor_set_name_idx"),
+            # Import matching looks items up by marketplace id (imports/matching.py).
+            *[
+                models.Index(
+                    F("vendor"), KeyTextTransform(key, "external_ids"), name=f"coll_vendor_{key}_idx"
+                )
+                for key in ("tcgplayer", "cardmarket", "scryfall")
+            ],
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+# The card details a client reads and writes (everything but the shared key).
+CARD_DETAILS_FIELDS = (
+    "game", "set_name", "set_code", "card_number", "rarity", "language", "market_region",
+    "finish", "grading_company", "grade",
+)  # fmt: skip
 
 
 class CardDetails(models.Model):
@@ -135,6 +163,8 @@ class CardDetails(models.Model):
         help_text="1.0–10.0; required exactly when a grading company is set.",
     )
 
+    history = OperationHistoricalRecords()
+
     class Meta:
         verbose_name_plural = "card details"
         constraints = [
@@ -161,6 +191,48 @@ class CardDetails(models.Model):
             raise ValidationError({"grade": "A grade is required when a grading company is set."})
         if self.grade is not None and not self.grading_company:
             raise ValidationError({"grading_company": "A grade needs the grading company that gave it."})
+
+
+class StockMovement(models.Model):
+    """One change of a collectible's quantity: the stock ledger.
+
+    Every change of `quantity` writes exactly one movement, so the deltas of an
+    item's movements always add up to its current quantity. Movements outlive
+    the item (no database-level foreign key, DO_NOTHING on delete): a deleted
+    card's sales are still part of the shop's books.
+    """
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="stock_movements")
+    collectible = models.ForeignKey(
+        Collectible,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="movements",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    delta = models.IntegerField()
+    quantity_after = models.PositiveIntegerField()
+    reason = models.CharField(max_length=12, choices=MovementReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    import_batch = models.ForeignKey(
+        "imports.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stock_movements",
+        help_text="The import that made this movement, if one did.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["collectible", "-id"], name="movement_item_newest_idx")]
+        constraints = [models.CheckConstraint(condition=~Q(delta=0), name="movement_delta_not_zero")]
+
+    def __str__(self) -> str:
+        return f"{self.delta:+d} {self.reason} → {self.quantity_after}"
 
 
 class SearchTerm(models.Model):

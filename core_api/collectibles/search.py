@@ -119,6 +119,11 @@ class RankedSearch:
         in_rank_order = RawSQL(f'array_position(%s::bigint[], "{table}"."id")', (ids,))  # noqa: S611
         return self.queryset.filter(pk__in=ids).order_by(in_rank_order)
 
+    def as_queryset(self) -> QuerySet[Collectible]:
+        """Every match, in the queryset's own order (exports and bulk edits of a search)."""
+        sql, params = self._matches()
+        return self.queryset.filter(pk__in=RawSQL(f"SELECT id FROM ({sql}) AS matches", params))  # noqa: S611
+
     def total(self) -> tuple[int, bool]:
         """The number of matches and whether it is exact (after `page`)."""
         if self.ordered:

@@ -10,7 +10,8 @@ from rest_framework import serializers
 
 from common.currencies import validate_currency_code
 
-from .models import CardDetails, Collectible
+from .choices import BulkAction, BulkItemStatus, HistoryAction, MovementReason
+from .models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 from .validators import (
     MAX_EXTERNAL_ID_KEY_LENGTH,
     MAX_EXTERNAL_ID_VALUE_LENGTH,
@@ -18,24 +19,11 @@ from .validators import (
     validate_external_ids,
 )
 
-CARD_DETAILS_FIELDS = [
-    "game",
-    "set_name",
-    "set_code",
-    "card_number",
-    "rarity",
-    "language",
-    "market_region",
-    "finish",
-    "grading_company",
-    "grade",
-]
-
 
 class CardDetailsSerializer(serializers.ModelSerializer):
     class Meta:
         model = CardDetails
-        fields = CARD_DETAILS_FIELDS
+        fields = list(CARD_DETAILS_FIELDS)
         # "No grading" is null; an empty string would be a second way to say it.
         extra_kwargs = {"grading_company": {"allow_blank": False}}
 
@@ -82,7 +70,7 @@ class CollectibleSerializer(serializers.ModelSerializer):
     image = serializers.ImageField(read_only=True, allow_null=True)
     # Declared rather than derived from the model so the bound is PostgreSQL's
     # `integer` whichever database generates the schema.
-    quantity = serializers.IntegerField(min_value=0, max_value=2_147_483_647, required=False)
+    quantity = serializers.IntegerField(min_value=0, max_value=MAX_QUANTITY, required=False)
 
     class Meta:
         model = Collectible
@@ -101,10 +89,11 @@ class CollectibleSerializer(serializers.ModelSerializer):
             "external_ids",
             "image",
             "card_details",
+            "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "vendor", "user", "image", "created_at", "updated_at"]
+        read_only_fields = ["id", "vendor", "user", "image", "version", "created_at", "updated_at"]
 
     def validate_sku(self, value: str) -> str:
         value = value.strip()
@@ -131,7 +120,7 @@ class CollectibleSerializer(serializers.ModelSerializer):
             full = CardDetailsSerializer(data=self.initial_data.get("card_details"))
             if not full.is_valid():
                 raise serializers.ValidationError({"card_details": full.errors})
-        base = model_to_dict(existing, fields=CARD_DETAILS_FIELDS) if self.partial and existing else {}
+        base = model_to_dict(existing, fields=list(CARD_DETAILS_FIELDS)) if self.partial and existing else {}
         final = {**base, **sent}
         try:
             CardDetails(**final).full_clean(
@@ -150,3 +139,121 @@ class CollectibleImageSerializer(serializers.Serializer):
         if value.size > limit:
             raise serializers.ValidationError(f"Images may be at most {limit // (1024 * 1024)} MB.")
         return value
+
+
+class StockAdjustmentSerializer(serializers.Serializer):
+    delta = serializers.IntegerField(
+        min_value=-MAX_QUANTITY,
+        max_value=MAX_QUANTITY,
+        help_text="Units to add (positive) or remove (negative); never zero.",
+    )
+    reason = serializers.ChoiceField(choices=MovementReason.choices)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+    def validate_delta(self, value: int) -> int:
+        if value == 0:
+            raise serializers.ValidationError("A stock adjustment must change the quantity.")
+        return value
+
+
+class UserSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    username = serializers.CharField(read_only=True)
+
+
+class StockMovementSerializer(serializers.ModelSerializer):
+    user = UserSummarySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = StockMovement
+        fields = [
+            "id",
+            "collectible",
+            "delta",
+            "quantity_after",
+            "reason",
+            "note",
+            "user",
+            "import_batch",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="Field name; card details are `card_details.<field>`.")
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The operation's id.")
+    at = serializers.DateTimeField()
+    user = UserSummarySerializer(allow_null=True, help_text="Who did it; null for system changes.")
+    action = serializers.ChoiceField(choices=HistoryAction.choices)
+    # The metaclass pops declared fields, so this does not shadow Field.label at run time.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text='What it was, e.g. "Updated", "Stock adjustment (sale)", "Bulk edit".'
+    )
+    changes = FieldChangeSerializer(many=True)
+
+
+class StockConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    quantity = serializers.IntegerField(help_text="The quantity in stock now.")
+
+
+class PreconditionFailedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    current = CollectibleSerializer(help_text="The collectible as it is now (its `version` is the ETag).")
+
+
+class BulkChangesSerializer(serializers.ModelSerializer):
+    """The fields a bulk edit may set (the same rules as a single edit)."""
+
+    quantity = serializers.IntegerField(min_value=0, max_value=MAX_QUANTITY, required=False)
+    currency = serializers.CharField(required=False, max_length=3, validators=[validate_currency_code])
+
+    class Meta:
+        model = Collectible
+        fields = ["price", "quantity", "condition", "currency", "release_date", "description"]
+        extra_kwargs = {name: {"required": False} for name in fields}
+
+
+class BulkRequestSerializer(serializers.Serializer):
+    """Which items (`ids`, or `filters` with the list's query parameters) and what to do."""
+
+    action = serializers.ChoiceField(choices=BulkAction.choices)
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, allow_empty=False, max_length=100_000
+    )
+    filters = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="The list endpoint's query parameters (search, language, …), e.g. to act on "
+        '"all items matching the current view".',
+    )
+    changes = BulkChangesSerializer(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("ids" in attrs) == ("filters" in attrs):
+            raise serializers.ValidationError("Give either `ids` or `filters`.")
+        if attrs["action"] == "update" and not attrs.get("changes"):
+            raise serializers.ValidationError({"changes": ["Say what to change."]})
+        return attrs
+
+
+class BulkItemResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=BulkItemStatus.choices)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=BulkAction.choices)
+    count = serializers.IntegerField()
+    results = BulkItemResultSerializer(many=True)
+
+
+class BulkRejectedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    results = BulkItemResultSerializer(many=True)

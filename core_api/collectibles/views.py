@@ -3,29 +3,62 @@
 from functools import cache
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.http import parse_etags
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from accounts.models import Vendor
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
 from accounts.selectors import membership_for, profile_for
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
 from common.rows import ValuesRepresentation
+from imports.export import EXPORT_FORMATS, stream_csv
 
+from .bulk import collectibles_bulk_delete, collectibles_bulk_update
+from .choices import BulkItemStatus
+from .conditional import ETAG_HEADER, IF_MATCH, IF_NONE_MATCH, PRECONDITION_FAILED, etag, if_match_versions
 from .filters import CollectibleFilter
 from .models import Collectible
-from .selectors import collectibles_visible_to
-from .serializers import CollectibleImageSerializer, CollectibleSerializer
-from .services import collectible_create, collectible_delete, collectible_set_image, collectible_update
+from .search import RankedSearch
+from .selectors import (
+    collectible_history,
+    collectible_was_visible_to,
+    collectibles_visible_to,
+    stock_movements_of,
+)
+from .serializers import (
+    BulkRejectedSerializer,
+    BulkRequestSerializer,
+    BulkResultSerializer,
+    CollectibleImageSerializer,
+    CollectibleSerializer,
+    HistoryEntrySerializer,
+    StockAdjustmentSerializer,
+    StockConflictSerializer,
+    StockMovementSerializer,
+)
+from .services import (
+    InsufficientStock,
+    StaleVersion,
+    collectible_create,
+    collectible_delete,
+    collectible_set_image,
+    collectible_update,
+    stock_adjust,
+)
 
 
 @extend_schema_view(
@@ -33,11 +66,29 @@ from .services import collectible_create, collectible_delete, collectible_set_im
         summary="List your vendor's collectibles (filter, search, sort, paginate)",
         parameters=[COUNT_EXACT_HEADER_PARAMETER],
     ),
-    retrieve=extend_schema(summary="One collectible"),
-    create=extend_schema(summary="Create a collectible (with optional card details)"),
-    update=extend_schema(summary="Replace a collectible"),
-    partial_update=extend_schema(summary="Change some fields of a collectible"),
-    destroy=extend_schema(summary="Delete a collectible"),
+    retrieve=extend_schema(
+        summary="One collectible",
+        parameters=[IF_NONE_MATCH, ETAG_HEADER],
+        responses={200: CollectibleSerializer, 304: None},
+    ),
+    create=extend_schema(
+        summary="Create a collectible (with optional card details)", parameters=[ETAG_HEADER]
+    ),
+    update=extend_schema(
+        summary="Replace a collectible",
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses={200: CollectibleSerializer, 412: PRECONDITION_FAILED},
+    ),
+    partial_update=extend_schema(
+        summary="Change some fields of a collectible",
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses={200: CollectibleSerializer, 412: PRECONDITION_FAILED},
+    ),
+    destroy=extend_schema(
+        summary="Delete a collectible (its history and stock movements are kept)",
+        parameters=[IF_MATCH],
+        responses={204: None, 412: PRECONDITION_FAILED},
+    ),
 )
 @extend_schema(tags=["collectibles"])
 class CollectibleViewSet(viewsets.ModelViewSet):
@@ -53,7 +104,38 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> Any:
         # The list's query parameters mean nothing to one addressed object.
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
+        return super().filter_queryset(queryset) if self.action in ("list", "export") else queryset
+
+    def fetch_page_rows(self, page: Any) -> list[Any]:
+        """A list page, rendered from `.values()` rows (common/rows.py): the
+        serializer's exact output without building model instances. (Other
+        paginated actions, movements and history, serialize their own rows.)"""
+        if self.action != "list":
+            return list(page)
+        return list_representation().render(page, self.request)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        membership = membership_for(self.request.user)
+        context["vendor_id"] = membership.vendor_id if membership else None
+        return context
+
+    @property
+    def actor(self) -> User:
+        return cast(User, self.request.user)  # authenticated: every action requires it
+
+    def _precondition_failed(self, current: Collectible) -> Response:
+        return Response(
+            {
+                "detail": (
+                    f"This collectible was changed by someone else (it is now at version {current.version}). "
+                    "Review the current values and apply your changes again."
+                ),
+                "current": self.get_serializer(current).data,
+            },
+            status=status.HTTP_412_PRECONDITION_FAILED,
+            headers={"ETag": etag(current.version)},
+        )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # One row, rendered as the list renders it (no serializer fields to
@@ -66,36 +148,48 @@ class CollectibleViewSet(viewsets.ModelViewSet):
             rows = []
         if not rows:
             raise Http404(f"No {Collectible._meta.object_name} matches the given query.")
-        return Response(rows[0])
-
-    def fetch_page_rows(self, page: QuerySet[Collectible]) -> list[dict[str, Any]]:
-        """A list page, rendered from `.values()` rows (common/rows.py): the
-        serializer's exact output without building model instances."""
-        return list_representation().render(page, self.request)
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        context = dict(super().get_serializer_context())
-        membership = membership_for(self.request.user)
-        context["vendor_id"] = membership.vendor_id if membership else None
-        return context
+        tag = etag(rows[0]["version"])
+        if tag in parse_etags(request.headers.get("If-None-Match", "")):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+        return Response(rows[0], headers={"ETag": tag})
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         profile = profile_for(self.request.user)
         if profile is None or profile.vendor is None:  # IsVendorStaffWithWriteRole refused it already
             raise PermissionDenied("Your account is not attached to a vendor.")
         serializer.instance = collectible_create(
-            vendor=profile.vendor,
-            created_by=cast(User, self.request.user),  # authenticated: IsVendorStaffWithWriteRole
-            **serializer.validated_data,
+            vendor=profile.vendor, created_by=self.actor, **serializer.validated_data
         )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().create(request, *args, **kwargs)
+        response["ETag"] = f'"{response.data["version"]}"'
+        return response
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            response = super().update(request, *args, **kwargs)
+        except StaleVersion as stale:
+            return self._precondition_failed(stale.current)
+        response["ETag"] = f'"{response.data["version"]}"'
+        return response
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = collectible_update(
-            collectible=cast(Collectible, serializer.instance), **serializer.validated_data
+            collectible=cast(Collectible, serializer.instance),
+            actor=self.actor,
+            expected_versions=if_match_versions(self.request),
+            **serializer.validated_data,
         )
 
-    def perform_destroy(self, instance: Collectible) -> None:
-        collectible_delete(collectible=instance)
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            collectible_delete(
+                collectible=self.get_object(), actor=self.actor, expected_versions=if_match_versions(request)
+            )
+        except StaleVersion as stale:
+            return self._precondition_failed(stale.current)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         summary="Upload or replace the collectible's image",
@@ -107,16 +201,174 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = self.get_object()
         upload = CollectibleImageSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
-        collectible = collectible_set_image(collectible=collectible, image=upload.validated_data["image"])
-        return Response(self.get_serializer(collectible).data)
+        collectible = collectible_set_image(
+            collectible=collectible, image=upload.validated_data["image"], actor=self.actor
+        )
+        return Response(self.get_serializer(collectible).data, headers={"ETag": etag(collectible.version)})
 
     @extend_schema(
         summary="Remove the collectible's image", request=None, responses={200: CollectibleSerializer}
     )
     @image.mapping.delete
     def delete_image(self, request: Request, pk: str | None = None) -> Response:
-        collectible = collectible_set_image(collectible=self.get_object(), image=None)
-        return Response(self.get_serializer(collectible).data, status=status.HTTP_200_OK)
+        collectible = collectible_set_image(collectible=self.get_object(), image=None, actor=self.actor)
+        return Response(self.get_serializer(collectible).data, headers={"ETag": etag(collectible.version)})
+
+    @extend_schema(
+        summary="Adjust stock atomically (sale, purchase, return, …)",
+        description=(
+            "Adds `delta` to the quantity in one database statement and records a stock movement. "
+            "A result below zero is refused with 409 and the current quantity."
+        ),
+        request=StockAdjustmentSerializer,
+        responses={
+            201: StockMovementSerializer,
+            409: OpenApiResponse(StockConflictSerializer, description="Not enough stock."),
+        },
+        parameters=[ETAG_HEADER],
+    )
+    @action(detail=True, methods=["post"])
+    def adjust(self, request: Request, pk: str | None = None) -> Response:
+        collectible = self.get_object()
+        adjustment = StockAdjustmentSerializer(data=request.data)
+        adjustment.is_valid(raise_exception=True)
+        try:
+            movement = stock_adjust(collectible=collectible, actor=self.actor, **adjustment.validated_data)
+        except InsufficientStock as short:
+            return Response(
+                {
+                    "detail": (
+                        f"Not enough stock: {short.current_quantity} in stock, "
+                        f"cannot change by {short.delta:+d}."
+                    ),
+                    "quantity": short.current_quantity,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(
+            StockMovementSerializer(movement).data,
+            status=status.HTTP_201_CREATED,
+            headers={"ETag": etag(collectible.version)},
+        )
+
+    def _visible_record_pk(self) -> int:
+        """The id in the URL, if it is (or was) one of the caller's vendor's items; else 404."""
+        pk = self.kwargs["pk"]
+        if not str(pk).isdigit() or not collectible_was_visible_to(self.request.user, int(pk)):
+            raise NotFound("No Collectible matches the given query.")
+        return int(pk)
+
+    @extend_schema(
+        summary="Stock movements of a collectible, newest first",
+        description="Also available after the collectible is deleted.",
+        responses=StockMovementSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def movements(self, request: Request, pk: str | None = None) -> Response:
+        page = self.paginate_queryset(stock_movements_of(self._visible_record_pk()))
+        return self.get_paginated_response(StockMovementSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Change history of a collectible, newest first",
+        description=(
+            "One entry per operation (API write, stock adjustment, bulk edit, import, …) with who did "
+            "it and each field's old → new value. Also available after the collectible is deleted."
+        ),
+        responses=HistoryEntrySerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def history(self, request: Request, pk: str | None = None) -> Response:
+        page = self.paginate_queryset(collectible_history(self._visible_record_pk()))
+        return self.get_paginated_response(HistoryEntrySerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Export the filtered list as CSV (streamed)",
+        description=(
+            "Takes the same filters as the list. `omnistock` carries every field and re-imports to the same "
+            "inventory; `tcgplayer` is TCGplayer's seller format. Cells that a spreadsheet would run as a "
+            "formula are prefixed with `'`."
+        ),
+        parameters=[
+            OpenApiParameter("format", OpenApiTypes.STR, enum=list(EXPORT_FORMATS), default="omnistock"),
+        ],
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def export(self, request: Request) -> StreamingHttpResponse:
+        export_format = request.query_params.get("format") or "omnistock"
+        if export_format not in EXPORT_FORMATS:
+            raise ValidationError({"format": [f"Choose one of {', '.join(EXPORT_FORMATS)}."]})
+        queryset = every_match(self.filter_queryset(self.get_queryset()))
+        membership = membership_for(request.user)
+        slug = None
+        if membership is not None and membership.vendor_id is not None:
+            slug = Vendor.objects.filter(pk=membership.vendor_id).values_list("slug", flat=True).first()
+        filename = f"{slug or 'inventory'}-{export_format}-{timezone.now():%Y%m%d-%H%M}.csv"
+        response = StreamingHttpResponse(
+            stream_csv(queryset, export_format), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @extend_schema(
+        summary="Change or delete many items at once (all or nothing)",
+        description=(
+            "Target items by `ids` or by `filters` (the list's query parameters). Every item is checked "
+            "first; if any id is not one of your vendor's, nothing is applied and the result lists it as "
+            f"`not_found`. At most {settings.BULK_EDIT_MAX_ROWS} items per request."
+        ),
+        request=BulkRequestSerializer,
+        responses={200: BulkResultSerializer, 400: OpenApiResponse(BulkRejectedSerializer)},
+        filters=False,
+    )
+    @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
+    def bulk(self, request: Request) -> Response:
+        bulk = BulkRequestSerializer(data=request.data)
+        bulk.is_valid(raise_exception=True)
+        visible = self.get_queryset()
+        if "ids" in bulk.validated_data:
+            wanted = list(dict.fromkeys(bulk.validated_data["ids"]))
+            found = set(visible.filter(pk__in=wanted).values_list("pk", flat=True))
+            if len(found) != len(wanted):
+                return Response(
+                    {
+                        "detail": "Some items are not in your inventory; nothing was changed.",
+                        "results": [
+                            {
+                                "id": pk,
+                                "status": BulkItemStatus.OK if pk in found else BulkItemStatus.NOT_FOUND,
+                            }
+                            for pk in wanted
+                        ],
+                    },
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            ids = wanted
+        else:
+            selection = CollectibleFilter(bulk.validated_data["filters"], queryset=visible, request=request)
+            if not selection.is_valid():
+                raise ValidationError({"filters": selection.errors})
+            matches = every_match(selection.qs)
+            ids = list(matches.values_list("pk", flat=True)[: settings.BULK_EDIT_MAX_ROWS + 1])
+        if len(ids) > settings.BULK_EDIT_MAX_ROWS:
+            raise ValidationError(
+                {
+                    "non_field_errors": [
+                        f"At most {settings.BULK_EDIT_MAX_ROWS} items per bulk edit; narrow the filter."
+                    ]
+                }
+            )
+        if bulk.validated_data["action"] == "delete":
+            outcome = collectibles_bulk_delete(ids=ids, actor=self.actor)
+        else:
+            outcome = collectibles_bulk_update(
+                ids=ids, changes=bulk.validated_data["changes"], actor=self.actor
+            )
+        return Response(
+            {"action": bulk.validated_data["action"], "count": outcome.count, "results": outcome.results}
+        )
 
     # Last in the class body: from here on `list` names this method, not the builtin.
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -128,3 +380,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 @cache
 def list_representation() -> ValuesRepresentation:
     return ValuesRepresentation(CollectibleSerializer)
+
+
+def every_match(filtered: "QuerySet[Collectible] | RankedSearch") -> QuerySet[Collectible]:
+    """All the rows a filtered list stands for (a search's every match, unranked)."""
+    return filtered.as_queryset() if isinstance(filtered, RankedSearch) else filtered

@@ -79,7 +79,23 @@ class RankedListing(Protocol):
         ...
 
 
-Listing = QuerySet[Any] | RankedListing
+@dataclass
+class SequenceListing:
+    """A list computed in Python (e.g. a collectible's change history), paged like the rest."""
+
+    items: Sequence[Any]
+
+    def page(self, offset: int, limit: int) -> Sequence[Any]:
+        return self.items[offset : offset + limit]
+
+    def total(self) -> tuple[int, bool]:
+        return len(self.items), True
+
+    def count(self) -> int:
+        return len(self.items)
+
+
+Listing = QuerySet[Any] | RankedListing | SequenceListing
 
 
 def exact_count_limit() -> int:
@@ -277,6 +293,8 @@ class StandardPageNumberPagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any]:
         self.request = request
+        if isinstance(queryset, list | tuple):
+            queryset = SequenceListing(queryset)
         fetch: Callable[[QuerySet[Any]], list[Any]] = getattr(view, "fetch_page_rows", list)
         size = self.get_page_size(request) or self.page_size
         if self.cursor_query_param in request.query_params:

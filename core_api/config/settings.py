@@ -46,9 +46,11 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "common",
     "accounts",
     "collectibles",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Attributes admin edits in the change history to the signed-in user.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -128,9 +132,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The built vendor SPA (`npm run build` in frontend/): WhiteNoise serves its
+# files at the site root and common.spa answers client-side routes with its
+# index.html. Unset when not built, so nothing warns about a missing folder.
+SPA_DIST_DIR = Path(env.str("SPA_DIST_DIR", default=str(REPO_DIR / "frontend" / "dist")))
+WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
+
 # Uploaded collectible images: large enough for a phone photo, small enough to
 # keep one request from filling the disk.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
+
+# Bulk import limits (docs/imports.md).
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+# Rows one bulk edit may change.
+BULK_EDIT_MAX_ROWS = env.int("BULK_EDIT_MAX_ROWS", default=10_000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -155,6 +171,9 @@ REST_FRAMEWORK = {
         "auth": env.str("AUTH_THROTTLE_RATE", default="20/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # `?format=` names CSV formats on export and import; DRF must not read it as
+    # a renderer override.
+    "URL_FORMAT_OVERRIDE": None,
 }
 
 # Lists count matching rows exactly up to this many; beyond, `count` is
@@ -197,6 +216,14 @@ SPECTACULAR_SETTINGS = {
         "FinishEnum": "collectibles.choices.Finish",
         "GradingCompanyEnum": "collectibles.choices.GradingCompany",
         "RoleEnum": "accounts.models.Role",
+        "MovementReasonEnum": "collectibles.choices.MovementReason",
+        "HistoryActionEnum": "collectibles.choices.HistoryAction",
+        "BulkActionEnum": "collectibles.choices.BulkAction",
+        "BulkItemStatusEnum": "collectibles.choices.BulkItemStatus",
+        "ImportStatusEnum": "imports.models.BatchStatus",
+        "ImportModeEnum": "imports.models.ImportMode",
+        "ImportRowOutcomeEnum": "imports.models.RowOutcome",
+        "ImportFormatEnum": "imports.formats.registry.FORMAT_CHOICES",
     },
     "APPEND_COMPONENTS": {"schemas": ERROR_COMPONENTS},
     "POSTPROCESSING_HOOKS": [

@@ -179,6 +179,7 @@ def test_detail_has_every_field(owner_client, vendor):
         "external_ids",
         "image",
         "card_details",
+        "version",
         "created_at",
         "updated_at",
     }

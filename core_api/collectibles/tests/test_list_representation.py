@@ -9,8 +9,8 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
-from collectibles.models import Collectible
-from collectibles.serializers import CARD_DETAILS_FIELDS, CollectibleSerializer
+from collectibles.models import CARD_DETAILS_FIELDS, Collectible
+from collectibles.serializers import CollectibleSerializer
 from collectibles.tests.factories import CardFactory, CollectibleFactory
 from collectibles.views import list_representation
 from common.rows import ValuesRepresentation
@@ -60,7 +60,7 @@ def test_values_rows_equal_the_serializer_output(varied, vendor):
 def test_the_list_renders_every_field_the_serializer_declares():
     assert [column.name for column in list_representation().plan] == CollectibleSerializer.Meta.fields
     (card_details,) = (column for column in list_representation().plan if column.name == "card_details")
-    assert [column.name for column in card_details.nested] == CARD_DETAILS_FIELDS
+    assert [column.name for column in card_details.nested] == list(CARD_DETAILS_FIELDS)
 
 
 def test_a_field_without_a_column_is_refused_at_startup():

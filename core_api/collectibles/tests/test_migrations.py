@@ -103,3 +103,38 @@ def test_forwards_handles_more_rows_than_one_batch(migrator, monkeypatch):
     Collectible = new_state.apps.get_model("collectibles", "Collectible")
     assert Collectible.objects.count() == len(ids)
     assert Collectible.objects.get(pk=ids["valid"]).external_ids["tcgplayer"] == "83712"
+
+
+BEFORE_LEDGER = ("collectibles", "0004_stock_movements_history_version")
+AFTER_LEDGER = ("collectibles", "0005_history_and_ledger_baselines")
+
+
+def test_existing_rows_get_a_history_baseline_and_an_opening_movement(migrator):
+    state = migrator.apply_initial_migration(BEFORE_LEDGER)
+    Vendor = state.apps.get_model("accounts", "Vendor")
+    Collectible = state.apps.get_model("collectibles", "Collectible")
+    CardDetails = state.apps.get_model("collectibles", "CardDetails")
+    vendor = Vendor.objects.create(name="Shop", slug="shop")
+    stocked = Collectible.objects.create(vendor=vendor, name="Mew", currency="USD", quantity=4)
+    CardDetails.objects.create(collectible=stocked, game="pokemon", language="EN", market_region="NA")
+    empty = Collectible.objects.create(vendor=vendor, name="Sold out", currency="USD", quantity=0)
+
+    state = migrator.apply_tested_migration(AFTER_LEDGER)
+
+    Movement = state.apps.get_model("collectibles", "StockMovement")
+    HistoricalCollectible = state.apps.get_model("collectibles", "HistoricalCollectible")
+    HistoricalCardDetails = state.apps.get_model("collectibles", "HistoricalCardDetails")
+    opening = Movement.objects.get(collectible_id=stocked.pk)
+    assert (opening.delta, opening.quantity_after, opening.reason) == (4, 4, "correction")
+    assert not Movement.objects.filter(collectible_id=empty.pk).exists()
+    baseline = HistoricalCollectible.objects.get(id=stocked.pk)
+    assert (baseline.history_type, baseline.history_change_reason, baseline.name) == (
+        "+",
+        "History started",
+        "Mew",
+    )
+    assert HistoricalCardDetails.objects.filter(collectible_id=stocked.pk).count() == 1
+
+    state = migrator.apply_tested_migration(BEFORE_LEDGER)
+    assert not state.apps.get_model("collectibles", "StockMovement").objects.exists()
+    assert not state.apps.get_model("collectibles", "HistoricalCollectible").objects.exists()

@@ -6,7 +6,7 @@ per query) to `SearchTerm`, a few thousand distinct terms per vendor; rows
 are then fetched by exact term through btree indexes (collectibles/search.py).
 
 On PostgreSQL:
-- the card-filter triggers of 0004 also copy `set_name` to `card_set_name`;
+- the card-filter triggers of 0007 also copy `set_name` to `card_set_name`;
 - a trigger adds a collectible's name and set name to the lexicon whenever
   they are written;
 - both are backfilled, and the row-level trigram indexes are dropped.
@@ -23,7 +23,7 @@ from django.db import migrations, models
 from common.migration_operations import AddIndexOnPostgres, RemoveIndexOnPostgres, RunSQLOnPostgres
 
 # Migration modules start with a digit: importable, but not by an import statement.
-_previous = importlib.import_module("collectibles.migrations.0004_card_filter_columns")
+_previous = importlib.import_module("collectibles.migrations.0007_card_filter_columns")
 
 FORWARD_SQL = """
 CREATE OR REPLACE FUNCTION collectibles_read_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -79,7 +79,7 @@ SELECT DISTINCT vendor_id, 'set_name', card_set_name FROM collectibles_collectib
 ON CONFLICT DO NOTHING;
 """
 
-# Reversed: no lexicon trigger, and 0004's functions again.
+# Reversed: no lexicon trigger, and 0007's functions again.
 BACKWARD_SQL = (
     """
 DROP TRIGGER IF EXISTS collectible_record_search_terms ON collectibles_collectible;
@@ -93,7 +93,7 @@ DROP FUNCTION IF EXISTS collectibles_record_search_terms();
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
-        ("collectibles", "0004_card_filter_columns"),
+        ("collectibles", "0007_card_filter_columns"),
     ]
 
     operations = [

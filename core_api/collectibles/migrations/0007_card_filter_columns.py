@@ -20,7 +20,7 @@ from django.db import migrations, models
 
 from common.migration_operations import RunSQLOnPostgres
 
-# The two trigger functions, as this migration defines them (0005 extends
+# The two trigger functions, as this migration defines them (0008 extends
 # them, and restores these when reversed).
 READ_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION collectibles_read_card_filters() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -82,7 +82,7 @@ DROP FUNCTION IF EXISTS collectibles_read_card_filters();
 
 
 class Migration(migrations.Migration):
-    dependencies = [("collectibles", "0003_search_trigram_indexes")]
+    dependencies = [("collectibles", "0006_movement_import_batch_marketplace_id_indexes")]
 
     operations = [
         migrations.RemoveIndex(model_name="carddetails", name="card_lang_region_idx"),

@@ -1,0 +1,86 @@
+"""Cardmarket stock file: semicolon-separated, numeric language ids, Cardmarket's own
+condition scale (MT NM EX GD LP PL PO), prices in euros, the European market."""
+
+from typing import ClassVar
+
+from collectibles.choices import Finish, Game, MarketRegion
+
+from . import normalize
+from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+from .normalize import CARDMARKET_CONDITIONS, CARDMARKET_GAMES, CARDMARKET_LANGUAGES, ValueProblem
+
+
+def _language(value: str) -> normalize.Language:
+    key = normalize.clean(value)
+    if key in CARDMARKET_LANGUAGES:
+        return CARDMARKET_LANGUAGES[key]
+    raise ValueProblem(f"Unknown Cardmarket language id '{key}'.")
+
+
+def _condition(value: str) -> normalize.Condition:
+    return normalize.condition(value, CARDMARKET_CONDITIONS)
+
+
+def _game(value: str) -> Game | None:
+    key = normalize.clean(value)
+    if not key:
+        return None
+    if key in CARDMARKET_GAMES:
+        return CARDMARKET_GAMES[key]
+    raise ValueProblem(f"Unknown Cardmarket game id '{key}'.")
+
+
+class CardmarketFormat(ImportFormat):
+    name = "cardmarket"
+    label = "Cardmarket stock file"
+    delimiter = ";"
+    columns: ClassVar[tuple[str, ...]] = (
+        "idProduct",
+        "groupCount",
+        "price",
+        "idLanguage",
+        "condition",
+        "isFoil",
+    )
+    marketplace_region = MarketRegion.EU
+
+    def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
+        reader = RowReader(row)
+        with reader.check():
+            product = reader.require("idProduct", "The Cardmarket product id")
+            if product and not product.isdigit():
+                reader.errors.setdefault("idProduct", []).append(
+                    f"'{product}' is not a Cardmarket product id."
+                )
+            language = reader.read("idLanguage", _language, None)
+            notes = [
+                label
+                for column, label in (
+                    ("isSigned", "Signed"),
+                    ("isAltered", "Altered"),
+                    ("isFirstEd", "1st Edition"),
+                )
+                if reader.read(column, normalize.flag, False)
+            ]
+            if reader.text("comments"):
+                notes.append(reader.text("comments"))
+            name = reader.text("enName") or reader.text("English Name") or reader.text("name")
+            parsed = ParsedRow(
+                name=name or f"Cardmarket product {product}",
+                description="; ".join(notes),
+                condition=reader.read("condition", _condition, ""),
+                quantity=reader.read("groupCount", normalize.quantity, 0),
+                price=reader.read("price", normalize.price),
+                currency="EUR",
+                external_ids={"cardmarket": product} if product else {},
+                card_details=self.card(
+                    game=reader.read("idGame", _game, None) or context.default_game or Game.OTHER,
+                    set_name=reader.text("expansion") or reader.text("Exp. Name"),
+                    set_code=(reader.text("expCode") or reader.text("Exp.")).upper(),
+                    card_number=reader.text("number"),
+                    rarity=reader.text("rarity"),
+                    language=language,
+                    finish=Finish.FOIL if reader.read("isFoil", normalize.flag, False) else Finish.NORMAL,
+                ),
+            )
+        return parsed

@@ -1,0 +1,52 @@
+"""Deckbox.org inventory export (Magic: The Gathering)."""
+
+from typing import ClassVar
+
+from collectibles.choices import Finish, Game, MarketRegion
+
+from . import normalize
+from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+
+
+class DeckboxFormat(ImportFormat):
+    name = "deckbox"
+    label = "Deckbox inventory export"
+    columns: ClassVar[tuple[str, ...]] = (
+        "Count", "Tradelist Count", "Name", "Edition", "Card Number", "Condition", "Language", "Foil",
+    )  # fmt: skip
+    marketplace_region = MarketRegion.NA
+
+    def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
+        reader = RowReader(row)
+        with reader.check():
+            language = reader.read("Language", normalize.language, None)
+            foil = reader.read("Foil", normalize.flag, False)
+            signed = reader.read("Signed", normalize.flag, False)
+            price = reader.read("My Price", normalize.price)
+            external_ids = {
+                key: value
+                for key, value in (
+                    ("tcgplayer", reader.text("TcgPlayer ID")),
+                    ("scryfall", reader.text("Scryfall ID")),
+                )
+                if value
+            }
+            parsed = ParsedRow(
+                name=reader.require("Name", "A card name"),
+                description="Signed" if signed else "",
+                condition=reader.read("Condition", normalize.condition, ""),
+                quantity=reader.read("Count", normalize.quantity, 0),
+                price=price,
+                currency="USD",
+                external_ids=external_ids,
+                card_details=self.card(
+                    game=context.default_game or Game.MTG,
+                    set_name=reader.text("Edition"),
+                    set_code=reader.text("Edition Code").upper(),
+                    card_number=reader.text("Card Number"),
+                    rarity=reader.text("Rarity"),
+                    language=language,
+                    finish=Finish.FOIL if foil else Finish.NORMAL,
+                ),
+            )
+        return parsed

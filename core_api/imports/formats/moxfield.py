@@ -1,0 +1,53 @@
+"""Moxfield collection export (Magic: The Gathering). `Edition` holds the set code."""
+
+from typing import ClassVar
+
+from collectibles.choices import Finish, Game, MarketRegion
+
+from . import normalize
+from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+
+MOXFIELD_FINISHES = {"": Finish.NORMAL, "foil": Finish.FOIL, "etched": Finish.ETCHED}
+
+
+def _finish(value: str) -> Finish:
+    key = normalize.clean(value).lower()
+    if key in MOXFIELD_FINISHES:
+        return MOXFIELD_FINISHES[key]
+    raise normalize.ValueProblem(
+        f"Unknown foil value '{normalize.clean(value)}' (expected foil, etched or empty)."
+    )
+
+
+class MoxfieldFormat(ImportFormat):
+    name = "moxfield"
+    label = "Moxfield collection export"
+    columns: ClassVar[tuple[str, ...]] = (
+        "Count", "Tradelist Count", "Name", "Edition", "Condition", "Language", "Foil", "Collector Number",
+    )  # fmt: skip
+    marketplace_region = MarketRegion.NA
+
+    def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
+        reader = RowReader(row)
+        with reader.check():
+            language = reader.read("Language", normalize.language, None)
+            alter = reader.read("Alter", normalize.flag, False)
+            proxy = reader.read("Proxy", normalize.flag, False)
+            parsed = ParsedRow(
+                name=reader.require("Name", "A card name"),
+                description=", ".join(note for note, on in (("Altered", alter), ("Proxy", proxy)) if on),
+                condition=reader.read("Condition", normalize.condition, ""),
+                quantity=reader.read("Count", normalize.quantity, 0),
+                price=reader.read("Purchase Price", normalize.price),
+                currency=context.vendor_currency,
+                card_details=self.card(
+                    game=context.default_game or Game.MTG,
+                    set_name="",
+                    set_code=reader.text("Edition").upper(),
+                    card_number=reader.text("Collector Number"),
+                    rarity="",
+                    language=language,
+                    finish=reader.read("Foil", _finish, Finish.NORMAL),
+                ),
+            )
+        return parsed

@@ -1,0 +1,237 @@
+"""Turning marketplace spellings into Omni-Stock values.
+
+Every table here is documented in docs/imports.md; change both together.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from collectibles.choices import Condition, Finish, Game, Language, MarketRegion
+
+# Generic condition spellings (TCGplayer, Deckbox, Moxfield, ManaBox and our own format).
+CONDITION_ALIASES: dict[str, Condition] = {
+    **dict.fromkeys(["m", "mt", "mint", "gem mint"], Condition.MINT),
+    **dict.fromkeys(
+        ["nm", "n.m.", "near mint", "near_mint", "nearmint", "nm-m", "nm/m", "nm-mt", "near mint/mint"],
+        Condition.NEAR_MINT,
+    ),
+    **dict.fromkeys(
+        [
+            "lp", "l.p.", "lightly played", "lightly_played", "light played", "sp", "slightly played",
+            "excellent", "ex", "good (lightly played)",
+        ],
+        Condition.LIGHTLY_PLAYED,
+    ),
+    **dict.fromkeys(
+        ["mp", "m.p.", "moderately played", "moderately_played", "played", "pl", "good", "gd"],
+        Condition.MODERATELY_PLAYED,
+    ),
+    **dict.fromkeys(["hp", "h.p.", "heavily played", "heavily_played"], Condition.HEAVILY_PLAYED),
+    **dict.fromkeys(["dmg", "d", "damaged", "poor", "po"], Condition.DAMAGED),
+}  # fmt: skip
+
+# Cardmarket grades on its own seven-step scale. Its "Light Played" and "Played"
+# sit below "Good" there, so they map one step lower than the US words suggest.
+CARDMARKET_CONDITIONS: dict[str, Condition] = {
+    "mt": Condition.MINT,
+    "nm": Condition.NEAR_MINT,
+    "ex": Condition.LIGHTLY_PLAYED,
+    "gd": Condition.MODERATELY_PLAYED,
+    "lp": Condition.MODERATELY_PLAYED,
+    "pl": Condition.HEAVILY_PLAYED,
+    "po": Condition.DAMAGED,
+}
+
+LANGUAGE_ALIASES: dict[str, Language] = {
+    **{lang.value.lower(): lang for lang in Language},
+    **{lang.label.lower(): lang for lang in Language},
+    "jp": Language.JA,
+    "kr": Language.KO,
+    "cn": Language.ZH,
+    "simplified chinese": Language.ZH,
+    "traditional chinese": Language.ZH,
+    "chinese simplified": Language.ZH,
+    "chinese traditional": Language.ZH,
+    "zhs": Language.ZH,
+    "zht": Language.ZH,
+    "deutsch": Language.DE,
+    "français": Language.FR,
+    "francais": Language.FR,
+    "español": Language.ES,
+    "espanol": Language.ES,
+    "italiano": Language.IT,
+    "português": Language.PT,
+    "portugues": Language.PT,
+    "日本語": Language.JA,
+}
+
+# Cardmarket's numeric language ids.
+CARDMARKET_LANGUAGES: dict[str, Language] = {
+    "1": Language.EN,
+    "2": Language.FR,
+    "3": Language.DE,
+    "4": Language.ES,
+    "5": Language.IT,
+    "6": Language.ZH,
+    "7": Language.JA,
+    "8": Language.PT,
+    "9": Language.RU,
+    "10": Language.KO,
+    "11": Language.ZH,
+}
+
+# Cardmarket's numeric game ids (idGame), when the file has them.
+CARDMARKET_GAMES: dict[str, Game] = {
+    "1": Game.MTG,
+    "3": Game.YUGIOH,
+    "6": Game.POKEMON,
+    "18": Game.ONE_PIECE,
+    "19": Game.LORCANA,
+}
+
+GAME_ALIASES: dict[str, Game] = {
+    **{game.value: game for game in Game},
+    **{game.label.lower(): game for game in Game},
+    "pokemon": Game.POKEMON,
+    "magic": Game.MTG,
+    "magic: the gathering": Game.MTG,
+    "mtg": Game.MTG,
+    "yugioh": Game.YUGIOH,
+    "yu-gi-oh": Game.YUGIOH,
+    "yu-gi-oh!": Game.YUGIOH,
+    "one piece": Game.ONE_PIECE,
+    "one piece card game": Game.ONE_PIECE,
+    "lorcana": Game.LORCANA,
+    "lorcana tcg": Game.LORCANA,
+    "disney lorcana": Game.LORCANA,
+    "sports": Game.SPORTS,
+    "sports cards": Game.SPORTS,
+    "baseball": Game.SPORTS,
+    "basketball": Game.SPORTS,
+    "football": Game.SPORTS,
+    "hockey": Game.SPORTS,
+}
+
+# The market a card was printed for follows its language; English cards take the
+# marketplace's own region.
+REGION_BY_LANGUAGE: dict[Language, MarketRegion] = {
+    Language.JA: MarketRegion.JP,
+    Language.KO: MarketRegion.KR,
+    Language.ZH: MarketRegion.CN,
+    Language.DE: MarketRegion.EU,
+    Language.FR: MarketRegion.EU,
+    Language.IT: MarketRegion.EU,
+    Language.ES: MarketRegion.EU,
+    Language.PT: MarketRegion.EU,
+    Language.RU: MarketRegion.EU,
+}
+
+FINISH_ALIASES: dict[str, Finish] = {
+    **{finish.value: finish for finish in Finish},
+    "": Finish.NORMAL,
+    "non-foil": Finish.NORMAL,
+    "nonfoil": Finish.NORMAL,
+    "regular": Finish.NORMAL,
+    "holofoil": Finish.HOLO,
+    "reverse holofoil": Finish.REVERSE_HOLO,
+    "reverse holo": Finish.REVERSE_HOLO,
+    "reverse": Finish.REVERSE_HOLO,
+    "etched foil": Finish.ETCHED,
+}
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "y", "x", "foil"})
+FALSE_WORDS = frozenset({"", "0", "false", "no", "n"})
+
+_SPACES = re.compile(r"\s+")
+
+
+class ValueProblem(ValueError):  # noqa: N818  (a problem with a value, shown to the user)
+    """A cell that cannot be read; the message is shown to the user for that field."""
+
+
+def clean(value: str | None) -> str:
+    """Trim, fold runs of white space, and undo our own formula-injection escape."""
+    text = _SPACES.sub(" ", (value or "").strip())
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        text = text[1:]
+    return text
+
+
+def condition(value: str, table: dict[str, Condition] = CONDITION_ALIASES) -> Condition:
+    """A condition from its spelling; blank means Near Mint, the marketplaces' default."""
+    key = clean(value).lower()
+    if not key:
+        return Condition.NEAR_MINT
+    if key in table:
+        return table[key]
+    raise ValueProblem(f"Unknown condition '{clean(value)}'.")
+
+
+def language(value: str, default: Language | None = Language.EN) -> Language:
+    key = clean(value).lower()
+    if not key and default is not None:
+        return default
+    if key in LANGUAGE_ALIASES:
+        return LANGUAGE_ALIASES[key]
+    raise ValueProblem(f"Unknown language '{clean(value)}'.")
+
+
+def game(value: str) -> Game:
+    key = clean(value).lower()
+    if key in GAME_ALIASES:
+        return GAME_ALIASES[key]
+    raise ValueProblem(f"Unknown game '{clean(value)}'.")
+
+
+def finish(value: str) -> Finish:
+    key = clean(value).lower()
+    if key in FINISH_ALIASES:
+        return FINISH_ALIASES[key]
+    if key in TRUE_WORDS:
+        return Finish.FOIL
+    raise ValueProblem(f"Unknown finish '{clean(value)}'.")
+
+
+def flag(value: str) -> bool:
+    key = clean(value).lower()
+    if key in TRUE_WORDS:
+        return True
+    if key in FALSE_WORDS:
+        return False
+    raise ValueProblem(f"Expected yes/no, got '{clean(value)}'.")
+
+
+def region_for(lang: Language, marketplace_region: MarketRegion) -> MarketRegion:
+    return REGION_BY_LANGUAGE.get(lang, marketplace_region)
+
+
+def quantity(value: str, *, required: bool = True) -> int:
+    text = clean(value).replace(",", "")
+    if not text:
+        if required:
+            raise ValueProblem("A quantity is required.")
+        return 0
+    if not re.fullmatch(r"\d{1,9}", text):
+        raise ValueProblem(f"'{clean(value)}' is not a whole number of at least 0.")
+    return int(text)
+
+
+def price(value: str) -> Decimal | None:
+    """Prices as shops write them: `$1,234.50`, `1234.5`, `12,50 €` (decimal comma)."""
+    if not clean(value):
+        return None
+    text = re.sub(r"[^\d.,\-]", "", clean(value))
+    if not re.search(r"\d", text):
+        raise ValueProblem(f"'{clean(value)}' is not a price.")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # decimal comma
+    text = text.replace(",", "")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueProblem(f"'{clean(value)}' is not a price.") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueProblem(f"'{clean(value)}' is not a price of at least 0.")
+    if amount >= Decimal("10000000000"):
+        raise ValueProblem(f"'{clean(value)}' is too large a price.")
+    return amount.quantize(Decimal("0.01"))

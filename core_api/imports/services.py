@@ -1,0 +1,654 @@
+"""Import a file: preview (parse and classify, touching no inventory), commit (apply
+every valid row in one transaction), roll back (restore exactly the pre-import state).
+
+Everything works in chunks with bulk queries, so a 100,000-row file is read in
+bounded memory and never costs a query per row.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import islice
+from typing import IO, Any, TypeVar
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import Vendor
+from collectibles.choices import (
+    Condition,
+    Finish,
+    Game,
+    GradingCompany,
+    Language,
+    MarketRegion,
+    MovementReason,
+)
+from collectibles.history import Operation, recorded_operation, write_snapshots
+from collectibles.models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
+from collectibles.services import delete_in_bulk
+from collectibles.validators import external_ids_problems
+from common.bulk_sql import copy_insert, copy_update, copy_values, reserve_ids
+from common.currencies import is_currency_code
+
+from .csv_source import FileRejected, SourceRow, open_csv
+from .formats.base import ImportContext, ParsedRow, RowErrors
+from .matching import MARKETPLACE_KEYS, ExistingItems, WantedRow, find_existing, row_natural_key
+from .models import BatchStatus, ImportBatch, ImportMode, ImportRow, RowOutcome
+
+CHUNK = 5000
+ITEM_FIELDS = ("name", "description", "sku", "condition", "quantity", "price", "currency", "release_date")
+# Columns written for each table (primary keys left out: the database numbers the rows).
+IMPORT_ROW_COLUMNS = (
+    "batch", "line", "raw", "outcome", "errors", "data", "changes", "collectible", "matched_version",
+    "before", "committed_version",
+)  # fmt: skip
+NEW_ITEM_COLUMNS = (
+    "id", "vendor_id", "user_id", *ITEM_FIELDS, "external_ids", "image", "version",
+    "created_at", "updated_at",
+)  # fmt: skip
+CHANGED_ITEM_COLUMNS = (*ITEM_FIELDS, "external_ids", "version", "updated_at")
+CARD_COLUMNS = ("collectible_id", *CARD_DETAILS_FIELDS)
+MOVEMENT_COLUMNS = (
+    "vendor_id", "collectible_id", "user_id", "delta", "quantity_after", "reason", "note", "import_batch_id",
+    "created_at",
+)  # fmt: skip
+T = TypeVar("T")
+
+
+class ImportConflict(Exception):  # noqa: N818
+    """The batch cannot be committed or rolled back as asked; `items` says which rows and why."""
+
+    def __init__(self, message: str, items: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.items = items or []
+
+
+def chunked(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# --- JSON-friendly values for ImportRow.data / .before ---------------------------
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _from_json(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in ("price", "grade"):
+        return Decimal(value)
+    if name == "release_date":
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def snapshot(item: Collectible) -> dict[str, Any]:
+    """What an item is, in the JSON form rows store (`before`, and matching state)."""
+    details = getattr(item, "card_details", None)
+    return {
+        "fields": {name: _to_json(getattr(item, name)) for name in ITEM_FIELDS}
+        | {"external_ids": item.external_ids if isinstance(item.external_ids, dict) else {}},
+        "card_details": None
+        if details is None
+        else {name: _to_json(getattr(details, name)) for name in CARD_DETAILS_FIELDS},
+    }
+
+
+# --- validation of a row's final state (fast: no model instances per row) --------
+
+CHOICES: dict[str, set[Any]] = {
+    "condition": set(Condition.values),
+    "game": set(Game.values),
+    "language": set(Language.values),
+    "market_region": set(MarketRegion.values),
+    "finish": set(Finish.values),
+    "grading_company": {None, *GradingCompany.values},
+}
+MAX_LENGTHS = {"name": 200, "sku": 64, "set_name": 200, "set_code": 20, "card_number": 20, "rarity": 50}
+
+
+def state_problems(state: dict[str, Any]) -> dict[str, list[str]]:
+    """The rules the API enforces, checked on the state a row would leave an item in."""
+    problems: dict[str, list[str]] = {}
+
+    def add(name: str, message: str) -> None:
+        problems.setdefault(name, []).append(message)
+
+    fields = state["fields"]
+    if not fields.get("name"):
+        add("name", "A name is required.")
+    for name in ("name", "sku"):
+        if len(fields.get(name) or "") > MAX_LENGTHS[name]:
+            add(name, f"At most {MAX_LENGTHS[name]} characters.")
+    if fields.get("condition") not in CHOICES["condition"]:
+        add("condition", f"'{fields.get('condition')}' is not a condition.")
+    if not 0 <= int(fields.get("quantity") or 0) <= MAX_QUANTITY:
+        add("quantity", "The quantity is out of range.")
+    if fields.get("currency") and not is_currency_code(fields["currency"]):
+        add("currency", f"'{fields['currency']}' is not an ISO 4217 currency code.")
+    for message in external_ids_problems(fields.get("external_ids") or {}):
+        add("external_ids", message)
+    details = state.get("card_details")
+    if details is not None:
+        for name in ("game", "language", "market_region", "finish", "grading_company"):
+            value = details.get(name)
+            if value not in CHOICES[name]:
+                add(
+                    f"card_details.{name}",
+                    "This field is required." if not value else f"'{value}' is not valid.",
+                )
+        for name in ("set_name", "set_code", "card_number", "rarity"):
+            if len(details.get(name) or "") > MAX_LENGTHS[name]:
+                add(f"card_details.{name}", f"At most {MAX_LENGTHS[name]} characters.")
+        if (details.get("grading_company") is None) != (details.get("grade") is None):
+            add("card_details.grade", "A grade goes with a grading company, and only with one.")
+    return problems
+
+
+# --- preview -----------------------------------------------------------------------
+
+
+@dataclass
+class _Classified:
+    outcome: str
+    data: dict[str, Any]
+    errors: dict[str, list[str]]
+    changes: dict[str, list[Any]]
+    item: Collectible | None
+
+
+def _final_state(parsed: ParsedRow, item: Collectible | None, mode: str) -> dict[str, Any]:
+    """The state the row leaves the item in (a new item when `item` is None)."""
+    incoming = {name: _to_json(value) for name, value in parsed.collectible_fields().items()}
+    if item is None:
+        state: dict[str, Any] = {
+            "fields": {"description": "", "sku": "", "price": "0.00", "release_date": None} | incoming,
+            "card_details": None,
+        }
+        state["fields"]["external_ids"] = dict(parsed.external_ids)
+        if parsed.card_details is not None:
+            state["card_details"] = {
+                name: _to_json(parsed.card_details.get(name)) for name in CARD_DETAILS_FIELDS
+            }
+        return state
+    state = snapshot(item)
+    current_quantity = state["fields"]["quantity"]
+    state["fields"].update(incoming)
+    if mode == ImportMode.ADD:
+        state["fields"]["quantity"] = current_quantity + parsed.quantity
+    state["fields"]["external_ids"] = {**state["fields"]["external_ids"], **parsed.external_ids}
+    if parsed.card_details is not None:
+        # Blank cells keep what the item has: a TCGplayer file has no set code,
+        # which must not erase the one the shop entered.
+        provided = {
+            name: _to_json(value) for name, value in parsed.card_details.items() if value not in (None, "")
+        }
+        state["card_details"] = {**(state["card_details"] or {}), **provided}
+        for name in CARD_DETAILS_FIELDS:
+            state["card_details"].setdefault(name, None if name in ("grading_company", "grade") else "")
+    return state
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    changes = {
+        name: [before["fields"].get(name), value]
+        for name, value in after["fields"].items()
+        if before["fields"].get(name) != value
+    }
+    old_card, new_card = before.get("card_details") or {}, after.get("card_details") or {}
+    for name in CARD_DETAILS_FIELDS:
+        if old_card.get(name) != new_card.get(name):
+            changes[f"card_details.{name}"] = [old_card.get(name), new_card.get(name)]
+    return changes
+
+
+def _classify(parsed: ParsedRow, item: Collectible | None, mode: str) -> _Classified:
+    state = _final_state(parsed, item, mode)
+    problems = state_problems(state)
+    if problems:
+        return _Classified(RowOutcome.ERROR, state, problems, {}, item)
+    if item is None:
+        return _Classified(RowOutcome.CREATE, state, {}, {}, None)
+    changes = _changes(snapshot(item), state)
+    return _Classified(RowOutcome.UPDATE if changes else RowOutcome.UNCHANGED, state, {}, changes, item)
+
+
+def _identity(parsed: ParsedRow) -> tuple[str, ...] | None:
+    if parsed.sku:
+        return ("sku", parsed.sku)
+    for key in MARKETPLACE_KEYS:
+        if parsed.external_ids.get(key):
+            return ("id", key, parsed.external_ids[key])
+    natural = row_natural_key(parsed.card_details, parsed.condition)
+    return ("card", *natural) if natural else None
+
+
+@transaction.atomic
+def import_preview(
+    *,
+    vendor: Vendor,
+    user: User,
+    stream: IO[bytes],
+    size: int,
+    filename: str,
+    forced_format: str | None = None,
+    mode: str = ImportMode.SET,
+    default_game: str | None = None,
+) -> ImportBatch:
+    """Read the file and record what each row would do. Touches no inventory.
+
+    Raises FileRejected when the file as a whole cannot be used.
+    """
+    source = open_csv(stream, size, forced_format)
+    batch = ImportBatch.objects.create(
+        vendor=vendor,
+        created_by=user,
+        filename=filename[:255],
+        format=source.format.name,
+        encoding=source.encoding,
+        mode=mode,
+    )
+    context = ImportContext(
+        vendor_currency=vendor.default_currency, default_game=Game(default_game) if default_game else None
+    )
+    seen_identities: dict[tuple[str, ...], int] = {}
+    seen_items: dict[int, int] = {}
+    counts = dict.fromkeys(RowOutcome.values, 0)
+    for chunk in chunked(source.rows()):
+        parsed_rows: list[tuple[SourceRow, ParsedRow | None, dict[str, list[str]]]] = []
+        for source_row in chunk:
+            try:
+                parsed_rows.append((source_row, source.format.parse(source_row.values, context), {}))
+            except RowErrors as invalid:
+                parsed_rows.append((source_row, None, invalid.errors))
+        existing = find_existing(
+            vendor.pk,
+            (
+                WantedRow(
+                    sku=parsed.sku,
+                    external_ids=parsed.external_ids,
+                    natural_key=row_natural_key(parsed.card_details, parsed.condition),
+                    card_number=str((parsed.card_details or {}).get("card_number") or ""),
+                )
+                for _, parsed, _ in parsed_rows
+                if parsed is not None
+            ),
+        )
+        rows = [
+            _preview_row(batch, source_row, parsed, errors, existing, mode, seen_identities, seen_items)
+            for source_row, parsed, errors in parsed_rows
+        ]
+        copy_insert(ImportRow, rows, IMPORT_ROW_COLUMNS)
+        for row in rows:
+            counts[row.outcome] += 1
+    if not sum(counts.values()):
+        raise FileRejected("The file has a header row but no data rows.")
+    batch.total_rows = sum(counts.values())
+    batch.create_count = counts[RowOutcome.CREATE]
+    batch.update_count = counts[RowOutcome.UPDATE]
+    batch.unchanged_count = counts[RowOutcome.UNCHANGED]
+    batch.error_count = counts[RowOutcome.ERROR]
+    batch.save()
+    return batch
+
+
+def _preview_row(
+    batch: ImportBatch,
+    source_row: SourceRow,
+    parsed: ParsedRow | None,
+    errors: dict[str, list[str]],
+    existing: ExistingItems,
+    mode: str,
+    seen_identities: dict[tuple[str, ...], int],
+    seen_items: dict[int, int],
+) -> ImportRow:
+    row = ImportRow(batch=batch, line=source_row.line, raw=source_row.values)
+    if parsed is None:
+        row.outcome, row.errors = RowOutcome.ERROR, errors
+        return row
+    identity = _identity(parsed)
+    if identity is not None and identity in seen_identities:
+        row.outcome = RowOutcome.ERROR
+        row.errors = {"row": [f"Duplicate: the same item as line {seen_identities[identity]}."]}
+        return row
+    if identity is not None:
+        seen_identities[identity] = source_row.line
+    item = existing.match(
+        WantedRow(
+            sku=parsed.sku,
+            external_ids=parsed.external_ids,
+            natural_key=row_natural_key(parsed.card_details, parsed.condition),
+            card_number="",
+        )
+    )
+    if item is not None and item.pk in seen_items:
+        row.outcome = RowOutcome.ERROR
+        row.errors = {"row": [f"Duplicate: line {seen_items[item.pk]} already updates the same item."]}
+        return row
+    classified = _classify(parsed, item, mode)
+    row.outcome, row.data, row.errors, row.changes = (
+        classified.outcome,
+        classified.data,
+        classified.errors,
+        classified.changes,
+    )
+    if item is not None:
+        seen_items[item.pk] = source_row.line
+        row.collectible_id, row.matched_version = item.pk, item.version
+    return row
+
+
+# --- commit --------------------------------------------------------------------------
+
+
+def _apply_state(item: Collectible, state: dict[str, Any]) -> CardDetails | None:
+    """Set an item's fields from a stored state; return its card details to write (if any)."""
+    for name, value in state["fields"].items():
+        setattr(item, name, _from_json(name, value))
+    if state.get("card_details") is None:
+        return None
+    return CardDetails(
+        collectible=item,
+        **{name: _from_json(name, state["card_details"].get(name)) for name in CARD_DETAILS_FIELDS},
+    )
+
+
+def _movement(
+    item: Collectible, delta: int, batch: ImportBatch, user: User | None, note: str
+) -> StockMovement:
+    return StockMovement(
+        vendor_id=item.vendor_id,
+        collectible_id=item.pk,
+        user=user,
+        delta=delta,
+        quantity_after=item.quantity,
+        reason=MovementReason.IMPORT,
+        note=note,
+        import_batch=batch,
+    )
+
+
+def _locked_batch(batch: ImportBatch, expected: str, verb: str) -> ImportBatch:
+    locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if locked.status != expected:
+        raise ImportConflict(
+            f"Import #{locked.pk} is {locked.get_status_display().lower()}; it cannot be {verb}."
+        )
+    return locked
+
+
+def _rows(batch: ImportBatch, outcome: str) -> QuerySet[ImportRow]:
+    # Only what the commit reads: decoding every row's raw source JSON would double its cost.
+    fields = ("batch", "line", "data", "collectible", "matched_version")
+    return batch.rows.filter(outcome=outcome).only(*fields).order_by("line")
+
+
+@transaction.atomic
+def import_commit(*, batch: ImportBatch, user: User) -> ImportBatch:
+    """Apply every valid row in one transaction: all of them, or (on any failure) none.
+
+    Rows matched an item at a given version during the preview; if any of those
+    items changed since, the preview is stale and the commit refuses (409)
+    instead of overwriting the later change.
+    """
+    batch = _locked_batch(batch, BatchStatus.PREVIEW, "committed")
+    with recorded_operation(user=user, label=batch.label) as operation:
+        for rows in chunked(_rows(batch, RowOutcome.UPDATE).iterator(chunk_size=CHUNK)):
+            _commit_updates(batch, rows, operation)
+        for rows in chunked(_rows(batch, RowOutcome.CREATE).iterator(chunk_size=CHUNK)):
+            _commit_creates(batch, rows, operation)
+    batch.status = BatchStatus.COMMITTED
+    batch.committed_at, batch.committed_by = timezone.now(), user
+    batch.save(update_fields=["status", "committed_at", "committed_by"])
+    return batch
+
+
+def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:
+    items = {
+        item.pk: item
+        for item in Collectible.objects.select_for_update(of=("self",))
+        .select_related("card_details")
+        .filter(pk__in=[row.collectible_id for row in rows])
+        .order_by("pk")
+    }
+    stale = [
+        {
+            "line": row.line,
+            "collectible": row.collectible_id,
+            "reason": "changed or deleted since the preview",
+        }
+        for row in rows
+        if row.collectible_id not in items or items[row.collectible_id].version != row.matched_version
+    ]
+    if stale:
+        raise ImportConflict("The inventory changed since this preview; upload the file again.", stale)
+    now = timezone.now()
+    new_details: list[CardDetails] = []
+    changed_details: list[CardDetails] = []
+    movements: list[StockMovement] = []
+    for row in rows:
+        item = items[row.collectible_id]  # type: ignore[index]
+        row.before = snapshot(item)
+        had_details = row.before["card_details"] is not None
+        quantity_before = item.quantity
+        details = _apply_state(item, row.data)
+        item.version += 1
+        item.updated_at = now
+        row.committed_version = item.version
+        if details is not None:
+            (changed_details if had_details else new_details).append(details)
+        if item.quantity != quantity_before:
+            movements.append(
+                _movement(item, item.quantity - quantity_before, batch, operation.user, batch.label)
+            )
+    updated = [items[row.collectible_id] for row in rows]  # type: ignore[index]
+    copy_update(Collectible, updated, CHANGED_ITEM_COLUMNS)
+    copy_insert(CardDetails, new_details, CARD_COLUMNS)
+    copy_update(CardDetails, changed_details, CARD_DETAILS_FIELDS)
+    copy_insert(StockMovement, movements, MOVEMENT_COLUMNS)
+    write_snapshots(updated, "~", operation)
+    write_snapshots(new_details, "+", operation)
+    write_snapshots(changed_details, "~", operation)
+    copy_update(ImportRow, rows, ["before", "committed_version"])
+
+
+def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:
+    """Create the rows' items, written as plain values: at 100,000 rows, building
+    model instances (item, card, movement, snapshot) would cost more than the SQL."""
+    now = timezone.now()
+    user_id = operation.user.pk if operation.user else None
+    items: list[dict[str, Any]] = []
+    cards: list[tuple[int, dict[str, Any]]] = []
+    for index, row in enumerate(rows):
+        fields = {name: _from_json(name, value) for name, value in row.data["fields"].items()}
+        items.append(
+            {"vendor_id": batch.vendor_id, "user_id": user_id, "image": "", "version": 1}
+            | fields
+            | {"created_at": now, "updated_at": now}
+        )
+        if row.data.get("card_details") is not None:
+            card = row.data["card_details"]
+            cards.append((index, {name: _from_json(name, card.get(name)) for name in CARD_DETAILS_FIELDS}))
+    ids = reserve_ids(Collectible, len(items))
+    try:
+        with transaction.atomic():
+            if ids is None:  # not PostgreSQL: the database numbers them
+                created = Collectible.objects.bulk_create([Collectible(**item) for item in items])
+                ids = [item.pk for item in created]
+            else:
+                for item, pk in zip(items, ids, strict=True):
+                    item["id"] = pk
+                copy_values(
+                    Collectible, NEW_ITEM_COLUMNS, (_ordered(item, NEW_ITEM_COLUMNS) for item in items)
+                )
+    except IntegrityError as exc:
+        raise ImportConflict(
+            "An item with one of this file's SKUs was created since the preview; upload the file again."
+        ) from exc
+    for item, pk in zip(items, ids, strict=True):
+        item["id"] = pk
+    card_rows = [{"collectible_id": ids[index], **card} for index, card in cards]
+    copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
+    copy_values(
+        StockMovement,
+        MOVEMENT_COLUMNS,
+        (
+            (batch.vendor_id, item["id"], user_id, item["quantity"], item["quantity"], MovementReason.IMPORT,
+             batch.label, batch.pk, now)
+            for item in items
+            if item["quantity"]
+        ),
+    )  # fmt: skip
+    write_snapshots(items, "+", operation, model=Collectible)
+    write_snapshots(card_rows, "+", operation, model=CardDetails)
+    for row, pk in zip(rows, ids, strict=True):
+        row.collectible_id, row.committed_version = pk, 1
+    copy_update(ImportRow, rows, ["collectible", "committed_version"])
+
+
+def _ordered(values: dict[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:
+    return tuple(values[column] for column in columns)
+
+
+# --- rollback ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_rollback(*, batch: ImportBatch, user: User) -> ImportBatch:
+    """Put back exactly what the batch changed: remove the items it created, restore
+    the items it updated. Refuses (409, nothing done) when an item changed after the
+    import, since restoring it would overwrite that later change.
+
+    Two passes over the batch, a chunk at a time: the first locks every item and
+    collects conflicts (so nothing is applied unless everything can be), the
+    second applies.
+    """
+    batch = _locked_batch(batch, BatchStatus.COMMITTED, "rolled back")
+    applied = batch.rows.filter(
+        outcome__in=[RowOutcome.CREATE, RowOutcome.UPDATE], committed_version__isnull=False
+    ).order_by("line")
+    conflicts = []
+    states = applied.values_list("line", "outcome", "collectible_id", "committed_version")
+    for state_chunk in chunked(states.iterator()):
+        versions = dict(
+            Collectible.objects.select_for_update()
+            .filter(pk__in=[pk for _, _, pk, _ in state_chunk])
+            .order_by("pk")
+            .values_list("pk", "version")
+        )
+        for line, outcome, pk, committed_version in state_chunk:
+            if pk not in versions and outcome == RowOutcome.UPDATE:
+                conflicts.append({"line": line, "collectible": pk, "reason": "deleted since the import"})
+            elif pk in versions and versions[pk] != committed_version:
+                conflicts.append(
+                    {
+                        "line": line,
+                        "collectible": pk,
+                        "reason": f"changed since the import (version {committed_version} → {versions[pk]})",
+                    }
+                )
+    if conflicts:
+        names = dict(
+            Collectible.objects.filter(pk__in=[c["collectible"] for c in conflicts]).values_list("pk", "name")
+        )
+        for conflict in conflicts:
+            if conflict["collectible"] in names:
+                conflict["name"] = names[conflict["collectible"]]
+        raise ImportConflict(
+            f"{len(conflicts)} item(s) changed after this import; "
+            "rolling back would overwrite those changes.",
+            conflicts,
+        )
+    with recorded_operation(user=user, label=f"{batch.label} rolled back") as operation:
+        rows = applied.only("batch", "line", "outcome", "collectible", "before")
+        for chunk in chunked(rows.filter(outcome=RowOutcome.CREATE).iterator()):
+            created = Collectible.objects.select_related("card_details").filter(
+                pk__in=[row.collectible_id for row in chunk]
+            )
+            _remove_created(batch, list(created), operation)
+        for chunk in chunked(rows.filter(outcome=RowOutcome.UPDATE).iterator()):
+            items = Collectible.objects.select_related("card_details").in_bulk(
+                [row.collectible_id for row in chunk]
+            )
+            _restore_updated(batch, chunk, items, operation)
+    batch.status = BatchStatus.ROLLED_BACK
+    batch.rolled_back_at, batch.rolled_back_by = timezone.now(), user
+    batch.save(update_fields=["status", "rolled_back_at", "rolled_back_by"])
+    return batch
+
+
+def _remove_created(batch: ImportBatch, items: list[Collectible], operation: Operation) -> None:
+    """Delete the items the import created; their stock leaves the ledger as an import reversal."""
+    copy_insert(
+        StockMovement,
+        [
+            _movement(item, -item.quantity, batch, operation.user, f"{batch.label} rolled back")
+            for item in items
+            if item.quantity
+        ],
+        MOVEMENT_COLUMNS,
+    )
+    delete_in_bulk(items, operation)
+
+
+def _restore_updated(
+    batch: ImportBatch, rows: list[ImportRow], items: dict[int, Collectible], operation: Operation
+) -> None:
+    now = timezone.now()
+    restored: list[Collectible] = []
+    recreate: list[CardDetails] = []
+    rewrite: list[CardDetails] = []
+    drop: list[int] = []
+    movements: list[StockMovement] = []
+    for row in rows:
+        item = items[row.collectible_id]  # type: ignore[index]
+        quantity_after_import = item.quantity
+        had_details = getattr(item, "card_details", None) is not None
+        details = _apply_state(item, row.before or {})
+        item.version += 1
+        item.updated_at = now
+        restored.append(item)
+        if details is None and had_details:
+            drop.append(item.pk)
+        elif details is not None:
+            (rewrite if had_details else recreate).append(details)
+        if item.quantity != quantity_after_import:
+            movements.append(
+                _movement(
+                    item,
+                    item.quantity - quantity_after_import,
+                    batch,
+                    operation.user,
+                    f"{batch.label} rolled back",
+                )
+            )
+    copy_update(Collectible, restored, CHANGED_ITEM_COLUMNS)
+    dropped = list(CardDetails.objects.filter(collectible_id__in=drop))
+    write_snapshots(dropped, "-", operation)
+    CardDetails.objects.filter(collectible_id__in=drop)._raw_delete(CardDetails.objects.db)
+    copy_insert(CardDetails, recreate, CARD_COLUMNS)
+    copy_update(CardDetails, rewrite, CARD_DETAILS_FIELDS)
+    copy_insert(StockMovement, movements, MOVEMENT_COLUMNS)
+    write_snapshots(restored, "~", operation)
+    write_snapshots(recreate, "+", operation)
+    write_snapshots(rewrite, "~", operation)
+
+
+def discard_preview(*, batch: ImportBatch) -> None:
+    """Forget a batch that was never committed."""
+    with transaction.atomic():
+        batch = _locked_batch(batch, BatchStatus.PREVIEW, "discarded")
+        batch.delete()

@@ -1,0 +1,497 @@
+"""Upload → preview → commit → roll back, through the API."""
+
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+from django.db.models import Sum
+from django.urls import reverse
+
+from collectibles.models import CardDetails, Collectible, StockMovement
+from collectibles.tests.factories import CardFactory
+from imports.models import ImportBatch, ImportRow
+from imports.tests.conftest import IMPORTS_URL, sample
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "TCGplayer Id,Product Line,Set Name,Product Name,Title,Number,Rarity,Condition,TCG Market Price,"
+    "TCG Direct Low,TCG Low Price With Shipping,TCG Low Price,Total Quantity,Add to Quantity,"
+    "TCG Marketplace Price,Photo URL\n"
+)
+
+
+def tcg_row(
+    tcg_id,
+    name="Pikachu",
+    number="58/102",
+    condition="Near Mint",
+    quantity=1,
+    price="2.00",
+    set_name="Base Set",
+):
+    return f"{tcg_id},Pokemon,{set_name},{name},,{number},Common,{condition},,,,,{quantity},0,{price},\n"
+
+
+def tcg_file(*rows):
+    return (HEADER + "".join(rows)).encode()
+
+
+def url(batch_id, action=""):
+    return reverse(f"import-{action or 'detail'}", args=[batch_id])
+
+
+def rows_of(client, batch_id, **params):
+    response = client.get(url(batch_id, "rows"), {"page_size": 100, **params})
+    assert response.status_code == 200, response.data
+    return {row["line"]: row for row in response.data["results"]}
+
+
+# --- preview -------------------------------------------------------------------------
+
+
+def test_preview_detects_the_format_and_counts_outcomes(owner_client, upload, owner):
+    response = upload(owner_client, sample("tcgplayer.csv"), filename="tcg.csv")
+    assert response.status_code == 201, response.data
+    body = response.data
+    assert (body["format"], body["status"], body["mode"], body["filename"]) == (
+        "tcgplayer",
+        "preview",
+        "set",
+        "tcg.csv",
+    )
+    assert body["counts"] == {"create": 5, "update": 0, "unchanged": 0, "error": 2}
+    assert body["total_rows"] == 7  # the blank line is not a row
+    assert body["created_by"]["username"] == owner.username
+    assert not Collectible.objects.exists()  # a preview touches no inventory
+
+
+def test_preview_rows_can_be_filtered_by_outcome(owner_client, upload):
+    batch_id = upload(owner_client, sample("tcgplayer.csv")).data["id"]
+    errors = rows_of(owner_client, batch_id, outcome="error")
+    assert set(errors) == {8, 9}
+    assert errors[8]["errors"] == {"Condition": ["Unknown condition 'Mint-ish'."]}
+    assert errors[8]["raw"]["Product Name"] == "Pikachu"  # the source row is kept for audit
+    assert owner_client.get(url(batch_id, "rows"), {"outcome": "maybe"}).status_code == 400
+
+
+def test_preview_classifies_create_update_unchanged(owner_client, upload, vendor):
+    existing = CardFactory(
+        vendor=vendor,
+        name="Pikachu",
+        condition="NM",
+        quantity=1,
+        price=Decimal("2.00"),
+        currency="USD",
+        external_ids={"tcgplayer": "1001"},
+        card_details__set_name="Base Set",
+        card_details__card_number="58/102",
+        card_details__rarity="Common",
+    )
+    changed = CardFactory(
+        vendor=vendor,
+        name="Raichu",
+        quantity=1,
+        price=Decimal("9.00"),
+        currency="USD",
+        external_ids={"tcgplayer": "1002"},
+        card_details__set_name="Base Set",
+        card_details__card_number="14/102",
+        card_details__rarity="Common",
+    )
+    content = tcg_file(
+        tcg_row(1001),
+        tcg_row(1002, name="Raichu", number="14/102", quantity=3, price="11.00"),
+        tcg_row(1003, name="Mew", number="8/102"),
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    rows = rows_of(owner_client, batch_id)
+    assert [rows[n]["outcome"] for n in (2, 3, 4)] == ["unchanged", "update", "create"]
+    assert rows[2]["collectible"] == existing.pk
+    assert rows[3]["collectible"] == changed.pk
+    assert rows[3]["changes"] == {"quantity": [1, 3], "price": ["9.00", "11.00"]}
+
+
+def test_matching_prefers_sku_then_marketplace_id_then_card_identity(owner_client, upload, vendor):
+    by_sku = CardFactory(vendor=vendor, sku="MY-SKU", name="By sku")
+    by_id = CardFactory(vendor=vendor, name="By id", external_ids={"cardmarket": "555"})
+    by_card = CardFactory(
+        vendor=vendor,
+        name="By card",
+        condition="NM",
+        card_details__game="mtg",
+        card_details__set_code="LEA",
+        card_details__card_number="232",
+        card_details__language="EN",
+        card_details__finish="normal",
+    )
+    content = (
+        b"sku,name,condition,quantity,price,currency,game,set_code,card_number,language,market_region,external_id:cardmarket\n"
+        b"MY-SKU,By sku,NM,5,1.00,USD,pokemon,BS,1,EN,NA,\n"
+        b",By id,NM,5,1.00,USD,pokemon,BS,2,EN,NA,555\n"
+        b",By card,NM,5,1.00,USD,mtg,LEA,232,EN,NA,\n"
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    rows = rows_of(owner_client, batch_id)
+    assert [rows[n]["collectible"] for n in (2, 3, 4)] == [by_sku.pk, by_id.pk, by_card.pk]
+
+
+def test_add_mode_adds_quantities(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor, name="Pikachu", quantity=4, price=Decimal("2.00"), external_ids={"tcgplayer": "1001"}
+    )
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001, quantity=3)), mode="add").data["id"]
+    assert rows_of(owner_client, batch_id)[2]["changes"]["quantity"] == [4, 7]
+    owner_client.post(url(batch_id, "commit"))
+    item.refresh_from_db()
+    assert item.quantity == 7
+
+
+def test_duplicate_rows_in_one_file_are_reported(owner_client, upload):
+    content = tcg_file(tcg_row(1001), tcg_row(1002, name="Mew"), tcg_row(1001, quantity=5))
+    body = upload(owner_client, content).data
+    assert body["counts"]["error"] == 1
+    assert rows_of(owner_client, body["id"])[4]["errors"] == {"row": ["Duplicate: the same item as line 2."]}
+
+
+def test_two_rows_reaching_the_same_item_are_reported(owner_client, upload, vendor):
+    CardFactory(vendor=vendor, sku="X-1", external_ids={"tcgplayer": "1001"})
+    content = (
+        b"sku,name,condition,quantity,price,game,language,external_id:tcgplayer\n"
+        b"X-1,Card,NM,1,1,pokemon,EN,\n"
+        b",Card,NM,1,1,pokemon,EN,1001\n"
+    )
+    body = upload(owner_client, content).data
+    assert rows_of(owner_client, body["id"])[3]["errors"] == {
+        "row": ["Duplicate: line 2 already updates the same item."]
+    }
+
+
+def test_rows_breaking_model_rules_are_errors(owner_client, upload):
+    content = (
+        "sku,name,condition,quantity,price,currency,game,language,market_region,grading_company,grade\n"
+        ",No region,NM,1,1,USD,pokemon,EN,MARS,,\n"
+        ",Graded without grade,NM,1,1,USD,pokemon,EN,NA,PSA,\n"
+        f",{'x' * 201},NM,1,1,USD,,,,,\n"
+        ",Bad currency,NM,1,1,XYZ,,,,,\n"
+    ).encode()
+    body = upload(owner_client, content).data
+    rows = rows_of(owner_client, body["id"])
+    assert "card_details.market_region" in rows[2]["errors"]
+    assert "card_details.grade" in rows[3]["errors"]
+    assert "name" in rows[4]["errors"]
+    assert "currency" in rows[5]["errors"]
+
+
+@pytest.mark.parametrize(
+    ("content", "field", "message"),
+    [
+        (b"", "file", "empty"),
+        (b"\x00\x01\x02binary", "file", "not a CSV"),
+        (b"foo,bar\n1,2\n", "file", "Unrecognised header"),
+        (HEADER.encode(), "file", "no data rows"),
+        (b"\xff\xfe\x81\x8d", "file", "neither UTF-8"),
+    ],
+)
+def test_bad_files_are_400_and_leave_no_batch(owner_client, upload, content, field, message):
+    response = upload(owner_client, content)
+    assert response.status_code == 400
+    assert message in response.data[field][0]
+    assert not ImportBatch.objects.exists()
+
+
+def test_oversized_and_overlong_files_are_400(owner_client, upload, settings):
+    settings.IMPORT_MAX_BYTES = 200
+    response = upload(owner_client, sample("tcgplayer.csv"))
+    assert response.status_code == 400
+    assert "limit" in response.data["file"][0]
+    settings.IMPORT_MAX_BYTES = 10_000_000
+    settings.IMPORT_MAX_ROWS = 2
+    response = upload(owner_client, sample("tcgplayer.csv"))
+    assert response.status_code == 400
+    assert "more than 2 rows" in response.data["file"][0]
+    assert not ImportBatch.objects.exists()
+
+
+def test_upload_validation(owner_client, upload):
+    assert "file" in owner_client.post(IMPORTS_URL, {}, format="multipart").data
+    response = upload(owner_client, sample("tcgplayer.csv"), mode="replace", format="excel")
+    assert set(response.data) == {"mode", "format"}
+
+
+def test_forced_format(owner_client, upload):
+    assert upload(owner_client, sample("deckbox.csv"), format="deckbox").status_code == 201
+    response = upload(owner_client, sample("deckbox.csv"), format="manabox")
+    assert response.status_code == 400
+    assert "not a ManaBox collection export" in response.data["format"][0]
+
+
+def test_cardmarket_game_can_be_given(owner_client, upload):
+    content = b"idProduct;groupCount;price;idLanguage;condition;isFoil\n1;1;1.00;1;NM;0\n"
+    batch_id = upload(owner_client, content, game="yugioh").data["id"]
+    assert rows_of(owner_client, batch_id)[2]["data"]["card_details"]["game"] == "yugioh"
+
+
+# --- commit ----------------------------------------------------------------------------
+
+
+def test_commit_applies_every_valid_row(owner_client, upload, vendor, owner):
+    existing = CardFactory(vendor=vendor, name="Raichu", quantity=1, external_ids={"tcgplayer": "1002"})
+    content = tcg_file(
+        tcg_row(1001, quantity=2),
+        tcg_row(1002, name="Raichu", quantity=5),
+        tcg_row(1003, condition="Unknown"),
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 200, response.data
+    assert response.data["status"] == "committed"
+    assert response.data["committed_by"]["username"] == owner.username
+    created = Collectible.objects.get(external_ids__tcgplayer="1001")
+    assert (created.name, created.quantity, created.vendor, created.currency) == ("Pikachu", 2, vendor, "USD")
+    assert created.card_details.card_number == "58/102"
+    existing.refresh_from_db()
+    assert (existing.quantity, existing.version) == (5, 2)
+    movements = StockMovement.objects.filter(import_batch_id=batch_id)
+    assert {(m.collectible_id, m.delta, m.reason) for m in movements} == {
+        (created.pk, 2, "import"),
+        (existing.pk, 4, "import"),
+    }
+
+
+def test_committed_items_show_the_import_in_their_history(owner_client, upload):
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+    item = Collectible.objects.get()
+    history = owner_client.get(reverse("collectible-history", args=[item.pk])).data["results"]
+    assert [(e["action"], e["label"]) for e in history] == [("created", f"Import #{batch_id}")]
+    assert history[0]["user"] is not None
+    assert {"name", "card_details.set_name"} <= {c["field"] for c in history[0]["changes"]}
+
+
+def test_ledger_still_adds_up_after_import(owner_client, upload, vendor):
+    item = CardFactory(vendor=vendor, quantity=0, external_ids={"tcgplayer": "1001"})
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001, quantity=6))).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+    item.refresh_from_db()
+    total = StockMovement.objects.filter(collectible_id=item.pk).aggregate(t=Sum("delta"))["t"]
+    assert total == item.quantity == 6
+
+
+def test_commit_is_all_or_nothing(owner_client, upload, vendor):
+    existing = CardFactory(vendor=vendor, name="Raichu", quantity=1, external_ids={"tcgplayer": "1002"})
+    content = tcg_file(tcg_row(1001), tcg_row(1002, name="Raichu", quantity=5))
+    batch_id = upload(owner_client, content).data["id"]
+    with (
+        # Fail on the last write of the commit, after items were already written.
+        mock.patch(
+            "imports.services.copy_update", side_effect=[None, None, None, DatabaseError("disk full")]
+        ),
+        pytest.raises(DatabaseError),
+    ):
+        owner_client.post(url(batch_id, "commit"))
+    existing.refresh_from_db()
+    assert existing.quantity == 1
+    assert Collectible.objects.count() == 1
+    assert ImportBatch.objects.get(pk=batch_id).status == "preview"
+
+
+def test_commit_twice_is_409(owner_client, upload):
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 409
+    assert "committed" in response.data["detail"]
+    assert Collectible.objects.count() == 1
+
+
+def test_commit_of_a_stale_preview_is_409(owner_client, upload, vendor):
+    item = CardFactory(vendor=vendor, quantity=1, external_ids={"tcgplayer": "1002"})
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001), tcg_row(1002, quantity=5))).data["id"]
+    owner_client.patch(reverse("collectible-detail", args=[item.pk]), {"price": "99.00"}, format="json")
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 409
+    assert response.data["items"] == [
+        {"line": 3, "collectible": item.pk, "reason": "changed or deleted since the preview"}
+    ]
+    assert Collectible.objects.count() == 1
+
+
+def test_commit_refuses_when_a_new_item_took_the_sku(owner_client, upload, vendor):
+    content = b"sku,name,condition,quantity,price,game,language\nNEW-1,Card,NM,1,1,,\n"
+    batch_id = upload(owner_client, content).data["id"]
+    CardFactory(vendor=vendor, sku="NEW-1")
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 409
+    assert ImportBatch.objects.get(pk=batch_id).status == "preview"
+
+
+def test_discard_a_preview(owner_client, upload):
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    assert owner_client.delete(url(batch_id)).status_code == 204
+    assert not ImportRow.objects.exists()
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+    assert owner_client.delete(url(batch_id)).status_code == 409
+
+
+# --- rollback ----------------------------------------------------------------------------
+
+
+def test_rollback_restores_exactly_the_pre_import_state(owner_client, upload, vendor):
+    existing = CardFactory(
+        vendor=vendor,
+        name="Raichu",
+        quantity=1,
+        price=Decimal("9.00"),
+        external_ids={"tcgplayer": "1002"},
+        card_details__set_code="BS",
+        card_details__rarity="Rare",
+    )
+    before = (
+        existing.name,
+        existing.quantity,
+        existing.price,
+        existing.card_details.rarity,
+        existing.card_details.set_code,
+    )
+    content = tcg_file(tcg_row(1001, quantity=2), tcg_row(1002, name="Raichu", quantity=5, price="12.00"))
+    batch_id = upload(owner_client, content).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+
+    response = owner_client.post(url(batch_id, "rollback"))
+    assert response.status_code == 200, response.data
+    assert response.data["status"] == "rolled_back"
+    existing.refresh_from_db()
+    details = CardDetails.objects.get(pk=existing.pk)
+    assert (existing.name, existing.quantity, existing.price, details.rarity, details.set_code) == before
+    assert Collectible.objects.count() == 1
+    # The import's stock movements, and their reversal, net to zero for every item it touched.
+    for pk in StockMovement.objects.values_list("collectible_id", flat=True).distinct():
+        assert StockMovement.objects.filter(collectible_id=pk).aggregate(t=Sum("delta"))["t"] == 0
+    history = owner_client.get(reverse("collectible-history", args=[existing.pk])).data["results"]
+    assert history[0]["label"] == f"Import #{batch_id} rolled back"
+
+
+def test_rollback_refuses_when_an_item_changed_after_the_import(owner_client, upload, vendor):
+    content = tcg_file(tcg_row(1001, quantity=2), tcg_row(1002, name="Mew", quantity=1))
+    batch_id = upload(owner_client, content).data["id"]
+    owner_client.post(url(batch_id, "commit"))
+    sold = Collectible.objects.get(external_ids__tcgplayer="1001")
+    owner_client.post(
+        reverse("collectible-adjust", args=[sold.pk]), {"delta": -1, "reason": "sale"}, format="json"
+    )
+
+    response = owner_client.post(url(batch_id, "rollback"))
+    assert response.status_code == 409
+    assert response.data["items"] == [
+        {
+            "line": 2,
+            "collectible": sold.pk,
+            "name": "Pikachu",
+            "reason": "changed since the import (version 1 → 2)",
+        }
+    ]
+    assert Collectible.objects.count() == 2
+    assert ImportBatch.objects.get(pk=batch_id).status == "committed"
+
+
+def test_rollback_only_after_commit_and_only_once(owner_client, upload):
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    assert owner_client.post(url(batch_id, "rollback")).status_code == 409
+    owner_client.post(url(batch_id, "commit"))
+    assert owner_client.post(url(batch_id, "rollback")).status_code == 200
+    assert owner_client.post(url(batch_id, "rollback")).status_code == 409
+
+
+# --- listing, isolation, roles --------------------------------------------------------------
+
+
+def test_batches_are_listed_newest_first_with_counts_and_who(owner_client, editor_client, upload, editor):
+    upload(owner_client, tcg_file(tcg_row(1001)))
+    upload(editor_client, sample("deckbox.csv"))
+    body = owner_client.get(IMPORTS_URL).data
+    assert body["count"] == 2
+    newest = body["results"][0]
+    assert (newest["format"], newest["created_by"]["username"]) == ("deckbox", editor.username)
+    assert newest["counts"]["create"] == 3
+
+
+def test_batches_are_vendor_scoped(owner_client, other_client, upload):
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    assert other_client.get(IMPORTS_URL).data["count"] == 0
+    for response in (
+        other_client.get(url(batch_id)),
+        other_client.get(url(batch_id, "rows")),
+        other_client.post(url(batch_id, "commit")),
+        other_client.post(url(batch_id, "rollback")),
+        other_client.delete(url(batch_id)),
+    ):
+        assert response.status_code == 404
+    assert ImportBatch.objects.get(pk=batch_id).status == "preview"
+
+
+def test_import_matches_only_the_callers_inventory(owner_client, upload, other_vendor):
+    CardFactory(vendor=other_vendor, external_ids={"tcgplayer": "1001"})
+    body = upload(owner_client, tcg_file(tcg_row(1001))).data
+    assert body["counts"]["create"] == 1
+
+
+def test_viewers_can_read_but_not_import(viewer_client, owner_client, upload):
+    assert upload(viewer_client, tcg_file(tcg_row(1001))).status_code == 403
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
+    assert viewer_client.get(url(batch_id)).status_code == 200
+    assert viewer_client.post(url(batch_id, "commit")).status_code == 403
+    assert viewer_client.post(url(batch_id, "rollback")).status_code == 403
+
+
+def test_users_without_vendor_cannot_import(loner_client, upload):
+    assert upload(loner_client, tcg_file(tcg_row(1001))).status_code == 403
+    assert loner_client.get(IMPORTS_URL).data["count"] == 0
+
+
+def test_import_works_without_copy_too(owner_client, upload, vendor):
+    """The SQLite demo takes Django's bulk methods instead of COPY: the whole cycle still holds."""
+    from common import bulk_sql
+
+    existing = CardFactory(vendor=vendor, name="Raichu", quantity=1, external_ids={"tcgplayer": "1002"})
+    with mock.patch.object(bulk_sql, "_is_postgres", return_value=False):
+        content = tcg_file(tcg_row(1001, quantity=2), tcg_row(1002, name="Raichu", quantity=5))
+        batch_id = upload(owner_client, content).data["id"]
+        assert owner_client.post(url(batch_id, "commit")).status_code == 200
+        existing.refresh_from_db()
+        assert existing.quantity == 5
+        created = Collectible.objects.get(external_ids__tcgplayer="1001")
+        assert created.card_details.set_name == "Base Set"
+        assert owner_client.post(url(batch_id, "rollback")).status_code == 200
+    existing.refresh_from_db()
+    assert existing.quantity == 1
+    assert not Collectible.objects.filter(external_ids__tcgplayer="1001").exists()
+
+
+def test_the_list_can_show_what_an_import_touched(owner_client, upload, vendor):
+    CardFactory(vendor=vendor, name="Untouched")
+    batch_id = upload(owner_client, tcg_file(tcg_row(1001), tcg_row(1002, name="Mew"))).data["id"]
+    assert owner_client.get(reverse("collectible-list"), {"import_batch": batch_id}).data["count"] == 0
+    owner_client.post(url(batch_id, "commit"))
+    names = {
+        r["name"]
+        for r in owner_client.get(reverse("collectible-list"), {"import_batch": batch_id}).data["results"]
+    }
+    assert names == {"Pikachu", "Mew"}
+    assert owner_client.get(reverse("collectible-list"), {"import_batch": "x"}).status_code == 400
+
+
+def test_tcgplayer_rows_without_an_id_match_by_card(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor, name="Pikachu", quantity=1, price=Decimal("2.00"),
+        card_details__set_name="Base Set", card_details__card_number="58/102", card_details__rarity="Common",
+    )  # fmt: skip
+    batch_id = upload(owner_client, tcg_file(tcg_row("", quantity=4))).data["id"]
+    row = rows_of(owner_client, batch_id)[2]
+    assert (row["outcome"], row["collectible"], row["changes"]) == ("update", item.pk, {"quantity": [1, 4]})
+    upload_bad = upload(owner_client, tcg_file(tcg_row("abc")))
+    assert rows_of(owner_client, upload_bad.data["id"])[2]["errors"] == {
+        "TCGplayer Id": ["'abc' is not a TCGplayer Id."]
+    }

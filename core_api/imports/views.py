@@ -1,0 +1,154 @@
+"""Import batches: upload (preview), inspect, commit, roll back, discard."""
+
+from typing import Any, cast
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accounts.permissions import IsVendorStaffWithWriteRole
+from accounts.selectors import profile_for
+
+from .csv_source import FileRejected
+from .models import ImportBatch, RowOutcome
+from .serializers import (
+    ImportBatchSerializer,
+    ImportConflictSerializer,
+    ImportRowSerializer,
+    ImportUploadSerializer,
+)
+from .services import ImportConflict, discard_preview, import_commit, import_preview, import_rollback
+
+CONFLICT = OpenApiResponse(
+    ImportConflictSerializer, description="The batch cannot do that now; `items` says why."
+)
+OUTCOME = OpenApiParameter(
+    "outcome",
+    OpenApiTypes.STR,
+    enum=RowOutcome.values,
+    description="Only rows with this outcome.",
+)
+
+
+def conflict_response(conflict: ImportConflict) -> Response:
+    return Response({"detail": conflict.message, "items": conflict.items}, status=status.HTTP_409_CONFLICT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Import batches of your vendor, newest first"),
+    retrieve=extend_schema(summary="One import batch with its counts"),
+    destroy=extend_schema(
+        summary="Discard a batch that was not committed", responses={204: None, 409: CONFLICT}
+    ),
+)
+@extend_schema(tags=["imports"])
+class ImportBatchViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = ImportBatchSerializer
+    permission_classes = [IsVendorStaffWithWriteRole]
+    # Uploads are multipart; commit, rollback and discard take no body.
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    def get_queryset(self) -> QuerySet[ImportBatch]:
+        profile = profile_for(self.request.user)
+        if profile is None or profile.vendor_id is None:
+            return ImportBatch.objects.none()
+        return ImportBatch.objects.filter(vendor_id=profile.vendor_id).select_related(
+            "created_by", "committed_by", "rolled_back_by"
+        )
+
+    @property
+    def actor(self) -> User:
+        return cast(User, self.request.user)
+
+    @extend_schema(
+        summary="Upload a CSV file: detect its format and preview every row (touches no inventory)",
+        request={"multipart/form-data": ImportUploadSerializer},
+        responses={201: ImportBatchSerializer},
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Refuse an oversized upload before Django spools it to disk.
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > settings.IMPORT_MAX_BYTES + 1024 * 1024:
+            raise ValidationError(
+                {"file": [f"The file is larger than {settings.IMPORT_MAX_BYTES / 1e6:.0f} MB."]}
+            )
+        upload = ImportUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        profile = profile_for(request.user)
+        if profile is None or profile.vendor is None:  # IsVendorStaffWithWriteRole refused it already
+            raise PermissionDenied("Your account is not attached to a vendor.")
+        file = upload.validated_data["file"]
+        try:
+            batch = import_preview(
+                vendor=profile.vendor,
+                user=self.actor,
+                stream=file.file,
+                size=file.size,
+                filename=file.name or "upload.csv",
+                forced_format=upload.validated_data.get("format"),
+                mode=upload.validated_data["mode"],
+                default_game=upload.validated_data.get("game"),
+            )
+        except FileRejected as rejected:
+            raise ValidationError({rejected.field: [rejected.message]}) from rejected
+        return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="The batch's rows, filterable by outcome",
+        parameters=[OUTCOME],
+        responses=ImportRowSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"])
+    def rows(self, request: Request, pk: str | None = None) -> Response:
+        batch = self.get_object()
+        outcome = request.query_params.get("outcome")
+        rows = batch.rows.order_by("line")
+        if outcome:
+            if outcome not in RowOutcome.values:
+                raise ValidationError({"outcome": [f"Choose one of {', '.join(RowOutcome.values)}."]})
+            rows = rows.filter(outcome=outcome)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(ImportRowSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Apply every valid row in one transaction",
+        request=None,
+        responses={200: ImportBatchSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"])
+    def commit(self, request: Request, pk: str | None = None) -> Response:
+        try:
+            batch = import_commit(batch=self.get_object(), user=self.actor)
+        except ImportConflict as conflict:
+            return conflict_response(conflict)
+        return Response(self.get_serializer(batch).data)
+
+    @extend_schema(
+        summary="Restore the inventory to how it was before this import",
+        request=None,
+        responses={200: ImportBatchSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"])
+    def rollback(self, request: Request, pk: str | None = None) -> Response:
+        try:
+            batch = import_rollback(batch=self.get_object(), user=self.actor)
+        except ImportConflict as conflict:
+            return conflict_response(conflict)
+        return Response(self.get_serializer(batch).data)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            discard_preview(batch=self.get_object())
+        except ImportConflict as conflict:
+            return conflict_response(conflict)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  emptyFilters,
+  filtersToSearchParams,
+  hasNarrowingFilters,
+  listHref,
+  nextOrdering,
+  parseFilters,
+  sortDirection,
+  toListQuery,
+} from "./filters";
+
+const parse = (query: string) => parseFilters(new URLSearchParams(query));
+
+describe("URL ⇄ filters", () => {
+  it("reads every filter, the page, the page size and the sort from the query", () => {
+    expect(
+      parse(
+        "search=charzard&language=JA&market_region=JP&game=pokemon&condition=NM&release_date_after=2020-01-01" +
+          "&release_date_before=2024-12-31&in_stock=true&ordering=-price,name&page=3&page_size=50",
+      ),
+    ).toEqual({
+      search: "charzard",
+      language: "JA",
+      market_region: "JP",
+      game: "pokemon",
+      condition: "NM",
+      release_date_after: "2020-01-01",
+      release_date_before: "2024-12-31",
+      in_stock: true,
+      ordering: ["-price", "name"],
+      page: 3,
+      page_size: 50,
+    });
+  });
+
+  it("gives the defaults for an empty query", () => {
+    expect(parse("")).toEqual(emptyFilters);
+  });
+
+  it("accepts the API's case-insensitive spellings", () => {
+    expect(parse("language=ja&market_region=eu&game=MTG&condition=nm")).toMatchObject({
+      language: "JA",
+      market_region: "EU",
+      game: "mtg",
+      condition: "NM",
+    });
+  });
+
+  it("drops values the API would refuse instead of failing", () => {
+    expect(
+      parse("language=XX&market_region=MARS&release_date_after=yesterday&ordering=vendor,-price&page=abc&page_size=0&in_stock=maybe"),
+    ).toEqual({ ...emptyFilters, ordering: ["-price"] });
+  });
+
+  it("caps the page size at the API's maximum", () => {
+    expect(parse("page_size=500").page_size).toBe(100);
+  });
+
+  it("writes only what differs from the defaults, and round-trips", () => {
+    const filters = { ...emptyFilters, language: "DE" as const, in_stock: true, page: 2, ordering: ["-updated_at" as const] };
+    const params = filtersToSearchParams(filters);
+    expect(params.toString()).toBe("language=DE&in_stock=true&ordering=-updated_at&page=2");
+    expect(parseFilters(params)).toEqual(filters);
+    expect(filtersToSearchParams(emptyFilters).toString()).toBe("");
+  });
+
+  it("builds the API query without empty values", () => {
+    expect(toListQuery({ ...emptyFilters, search: "  pika ", market_region: "EU", ordering: ["name"] })).toEqual({
+      page: 1,
+      page_size: 25,
+      search: "pika",
+      market_region: "EU",
+      ordering: ["name"],
+    });
+  });
+
+  it("knows when filters (not the sort or page) narrow the list", () => {
+    expect(hasNarrowingFilters({ ...emptyFilters, ordering: ["name"], page: 4 })).toBe(false);
+    expect(hasNarrowingFilters({ ...emptyFilters, in_stock: true })).toBe(true);
+  });
+
+  it("sorts by a header ascending first, then flips it", () => {
+    const byName = { ...emptyFilters, ordering: nextOrdering(emptyFilters, "name") };
+    expect(byName.ordering).toEqual(["name"]);
+    expect(sortDirection(byName, "name")).toBe("ascending");
+    expect(nextOrdering(byName, "name")).toEqual(["-name"]);
+    expect(sortDirection({ ...emptyFilters, ordering: ["-name"] }, "name")).toBe("descending");
+    expect(nextOrdering({ ...emptyFilters, ordering: ["-name"] }, "name")).toEqual(["name"]);
+    expect(sortDirection(byName, "price")).toBeUndefined();
+  });
+});
+
+describe("listHref", () => {
+  it("returns to the list view the detail page was opened from", () => {
+    expect(listHref({ listSearch: "?language=JA&page=2" })).toBe("/collectibles?language=JA&page=2");
+    expect(listHref({ listSearch: "" })).toBe("/collectibles");
+    expect(listHref(null)).toBe("/collectibles");
+  });
+});

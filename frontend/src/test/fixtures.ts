@@ -1,0 +1,50 @@
+import type { MeRecord } from "@/api/schemas";
+import type { Collectible } from "@/api/types";
+
+export function collectible(overrides: Partial<Collectible> = {}): Collectible {
+  return {
+    id: 1,
+    vendor: 1,
+    user: 1,
+    name: "Charizard",
+    description: "",
+    sku: "",
+    condition: "NM",
+    quantity: 2,
+    price: "249.99",
+    currency: "USD",
+    release_date: "1999-01-09",
+    external_ids: { tcgplayer: "83712", cardmarket: 273699 },
+    image: null,
+    card_details: {
+      game: "pokemon",
+      set_name: "Base Set",
+      set_code: "BS",
+      card_number: "4",
+      rarity: "Holo Rare",
+      language: "EN",
+      market_region: "NA",
+      finish: "holo",
+      grading_company: null,
+      grade: null,
+    },
+    version: 1,
+    created_at: "2026-01-02T10:00:00Z",
+    updated_at: "2026-01-03T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function page(results: Collectible[], count = results.length) {
+  return { count, next: null, previous: null, results };
+}
+
+export function me(role: NonNullable<MeRecord["role"]> = "owner"): MeRecord {
+  return {
+    id: 7,
+    username: `pallet-${role}`,
+    email: `pallet-${role}@example.com`,
+    role,
+    vendor: { id: 1, name: "Pallet Town Cards", slug: "pallet-town-cards", currency: "USD" },
+  };
+}
