@@ -65,6 +65,15 @@ export function flattenFieldErrors(data: unknown, prefix = ""): FieldErrors {
   return out;
 }
 
+/**
+ * The JSON body of a refused request when it had this status, for the refusals
+ * whose body says more than `detail` (412's `current`, 409's `quantity` or `items`).
+ */
+export function refusedBody(error: unknown, status: number): unknown {
+  if (!(error instanceof ApiError) || error.status !== status || !isAxiosError(error.raw)) return undefined;
+  return error.raw.response?.data;
+}
+
 export function normalizeError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (!isAxiosError(error)) return new ApiError({ message: UNKNOWN_MESSAGE, raw: error });

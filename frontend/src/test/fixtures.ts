@@ -1,5 +1,5 @@
 import type { MeRecord } from "@/api/schemas";
-import type { Collectible } from "@/api/types";
+import type { Collectible, HistoryEntry, StockMovement } from "@/api/types";
 
 export function collectible(overrides: Partial<Collectible> = {}): Collectible {
   return {
@@ -47,4 +47,35 @@ export function me(role: NonNullable<MeRecord["role"]> = "owner"): MeRecord {
     role,
     vendor: { id: 1, name: "Pallet Town Cards", slug: "pallet-town-cards", currency: "USD" },
   };
+}
+
+export function movement(overrides: Partial<StockMovement> = {}): StockMovement {
+  return {
+    id: 1,
+    collectible: 5,
+    delta: 2,
+    quantity_after: 2,
+    reason: "correction",
+    note: "Opening stock",
+    user: { id: 7, username: "pallet-owner" },
+    import_batch: null,
+    created_at: "2026-01-02T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function historyEntry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    id: "op-1",
+    at: "2026-01-03T10:00:00Z",
+    user: { id: 8, username: "pallet-editor" },
+    action: "updated",
+    label: "Updated",
+    changes: [{ field: "price", old: "200.00", new: "249.99" }],
+    ...overrides,
+  };
+}
+
+export function paged<T>(results: T[], { count = results.length, next = null }: { count?: number; next?: string | null } = {}) {
+  return { count, next, previous: null, results };
 }

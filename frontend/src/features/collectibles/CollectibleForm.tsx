@@ -14,9 +14,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-
-import { ExternalIdsEditor } from "./ExternalIdsEditor";
-import { type CollectibleFormValues, collectibleFormSchema, mapServerErrors, toRequest } from "./collectibleForm";
 import {
   conditionLabels,
   finishLabels,
@@ -25,7 +22,10 @@ import {
   languageLabels,
   marketRegionLabels,
   optionsOf,
-} from "./vocabulary";
+} from "@/lib/vocabulary";
+
+import { ExternalIdsEditor } from "./ExternalIdsEditor";
+import { type CollectibleFormValues, collectibleFormSchema, mapServerErrors, toRequest } from "./collectibleForm";
 
 function Options<T extends string>({ labels, blank }: { labels: Record<T, string>; blank?: string }) {
   return (
@@ -51,7 +51,7 @@ export function CollectibleForm({
   submitLabel: string;
   cancelTo: string;
   /** Resolves when saved; rejects with the API's error, which is mapped onto the inputs. */
-  onSubmit: (body: CollectibleRequest) => Promise<unknown>;
+  onSubmit: (body: CollectibleRequest, values: CollectibleFormValues) => Promise<unknown>;
   notice?: ReactNode;
 }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -72,7 +72,7 @@ export function CollectibleForm({
   const submit = handleSubmit(async (values) => {
     setFormErrors([]);
     try {
-      await onSubmit(toRequest(values));
+      await onSubmit(toRequest(values), values);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const mapped = mapServerErrors(error.fields ?? {});

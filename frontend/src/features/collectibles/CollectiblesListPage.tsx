@@ -6,10 +6,10 @@ import { ApiError } from "@/api/errors";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useCanWrite } from "@/lib/session";
+import { Pagination } from "@/components/Pagination";
 
 import { CollectiblesTable } from "./CollectiblesTable";
 import { FilterBar } from "./FilterBar";
-import { Pagination } from "./Pagination";
 import { hasNarrowingFilters, nextOrdering, toListQuery } from "./filters";
 import { collectibleListOptions } from "./queries";
 import { useCollectibleFilters } from "./useCollectibleFilters";

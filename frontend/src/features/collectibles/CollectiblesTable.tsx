@@ -4,10 +4,10 @@ import { Link, useLocation } from "react-router";
 import type { CollectibleRecord } from "@/api/schemas";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDateTime, formatPrice } from "@/lib/format";
+import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
 import { type CollectibleFilters, type ListViewState, type SortField, sortDirection } from "./filters";
-import { formatDateTime, formatPrice } from "./format";
-import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "./vocabulary";
 
 const COLUMN_COUNT = 9;
 

@@ -2,6 +2,7 @@ import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 
+import { staleVersion } from "@/api/collectibles";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -18,14 +19,15 @@ import { flashShown } from "@/store/uiSlice";
 
 import { useDeleteCollectible } from "./queries";
 
-export function DeleteCollectibleButton({ id, name }: { id: number; name: string }) {
+/** Deletes the version on screen: if someone changed the item meanwhile, the API refuses (412) and the new values show. */
+export function DeleteCollectibleButton({ id, name, version }: { id: number; name: string; version: number }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteCollectible(id);
   const navigate = useNavigate();
   const dispatch = useAppDispatch();
 
   const confirm = () => {
-    remove.mutate(undefined, {
+    remove.mutate(version, {
       onSuccess: () => {
         setOpen(false);
         dispatch(flashShown(`Deleted “${name}”.`));
@@ -47,7 +49,9 @@ export function DeleteCollectibleButton({ id, name }: { id: number; name: string
         <AlertDialogDescription>This removes the collectible and its card details for good.</AlertDialogDescription>
         {remove.isError && (
           <p role="alert" className="text-sm text-destructive">
-            {remove.error.message}
+            {staleVersion(remove.error)
+              ? "Someone changed this item while you were looking at it: the page now shows its current values. Delete again if you still want to."
+              : remove.error.message}
           </p>
         )}
         <AlertDialogFooter>

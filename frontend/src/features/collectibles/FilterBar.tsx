@@ -7,9 +7,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
+import { conditionLabels, gameLabels, languageLabels, marketRegionLabels, optionsOf } from "@/lib/vocabulary";
 
 import { type CollectibleFilters, hasNarrowingFilters } from "./filters";
-import { conditionLabels, gameLabels, languageLabels, marketRegionLabels, optionsOf } from "./vocabulary";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 

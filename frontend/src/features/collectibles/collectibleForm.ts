@@ -171,7 +171,7 @@ export function valuesFromRecord(item: CollectibleRecord): CollectibleFormValues
   };
 }
 
-function rowsToExternalIds(rows: readonly ExternalIdRow[]): ExternalIds {
+export function rowsToExternalIds(rows: readonly ExternalIdRow[]): ExternalIds {
   return Object.fromEntries(
     rows.map((row) => {
       const value = row.value.trim();

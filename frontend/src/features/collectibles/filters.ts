@@ -14,9 +14,8 @@ import {
   marketRegionEnumValues,
   pathsApiV1CollectiblesGetParametersQueryOrderingValues as orderingValues,
 } from "@/api/generated/schema";
+import { DEFAULT_PAGE_SIZE } from "@/lib/paging";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export interface CollectibleFilters {
   search: string;
