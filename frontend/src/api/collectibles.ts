@@ -1,6 +1,9 @@
 /** Typed wrappers for /collectibles/: list, detail, create, replace, delete, bulk edit, export. */
+import { isAxiosError } from "axios";
+
 import { env } from "@/config/env";
 
+import { ApiError, normalizeError } from "./errors";
 import { http } from "./http";
 import { getParsed, ifMatch, postParsed } from "./parsed";
 import {
@@ -72,6 +75,17 @@ export function attachmentFilename(disposition: unknown): string | null {
   return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
 }
 
+/** A refusal asked for as a blob has its JSON body in a Blob: read it, so the message is the API's. */
+async function readBlobError(error: unknown): Promise<unknown> {
+  if (!(error instanceof ApiError) || !isAxiosError(error.raw) || !(error.raw.response?.data instanceof Blob)) return error;
+  try {
+    error.raw.response.data = JSON.parse(await error.raw.response.data.text()) as unknown;
+    return normalizeError(error.raw);
+  } catch {
+    return error;
+  }
+}
+
 /**
  * The CSV export of the list with these filters (all pages). It needs the
  * bearer token, so it is fetched through the Axios instance as a blob rather
@@ -81,11 +95,11 @@ export async function exportCollectibles(
   params: Record<string, string>,
   format: ExportFormat,
 ): Promise<ExportedFile> {
-  const response = await http.get<Blob>("/collectibles/export/", {
-    params: { ...params, format },
-    responseType: "blob",
-    timeout: env.longRequestTimeoutMs,
-  });
+  const response = await http
+    .get<Blob>("/collectibles/export/", { params: { ...params, format }, responseType: "blob", timeout: env.longRequestTimeoutMs })
+    .catch(async (error: unknown) => {
+      throw await readBlobError(error);
+    });
   return {
     blob: response.data,
     filename: attachmentFilename(response.headers["content-disposition"]) ?? `omnistock-${format}.csv`,

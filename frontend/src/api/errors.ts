@@ -65,6 +65,14 @@ export function flattenFieldErrors(data: unknown, prefix = ""): FieldErrors {
   return out;
 }
 
+/** Every message an error carries: its field messages (`field: message`) when it has them, else its message. */
+export function errorMessages(error: ApiError): string[] {
+  if (!error.fields) return [error.message];
+  return Object.entries(error.fields).flatMap(([field, messages]) =>
+    messages.map((message) => (field === "non_field_errors" || field === "detail" ? message : `${field}: ${message}`)),
+  );
+}
+
 /**
  * The JSON body of a refused request when it had this status, for the refusals
  * whose body says more than `detail` (412's `current`, 409's `quantity` or `items`).

@@ -37,21 +37,26 @@ function isCurrencyCode(code: string): boolean {
   return known === null || known.includes(code);
 }
 
+/** The API's rules for a quantity and a price, typed into a text input (also used by bulk edit). */
+export const quantitySchema = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, "Enter a whole number, 0 or more.")
+  .refine((value) => Number(value) <= MAX_QUANTITY, "That quantity is too large.");
+
+export const priceSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, "Enter a price of 0 or more with at most 2 decimals, e.g. 12.50.");
+
 export const collectibleFormSchema = z
   .object({
     name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
     description: z.string(),
     sku: maxLength(64),
     condition: z.enum(conditionEnumValues),
-    quantity: z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "Enter a whole number, 0 or more.")
-      .refine((value) => Number(value) <= MAX_QUANTITY, "That quantity is too large."),
-    price: z
-      .string()
-      .trim()
-      .regex(/^\d{1,10}(\.\d{1,2})?$/, "Enter a price of 0 or more with at most 2 decimals, e.g. 12.50."),
+    quantity: quantitySchema,
+    price: priceSchema,
     currency: z
       .string()
       .trim()
