@@ -6,16 +6,8 @@ import { ApiError, errorMessages } from "@/api/errors";
 import { conditionEnumValues } from "@/api/generated/schema";
 import type { BulkChanges, Condition } from "@/api/types";
 import { FormField } from "@/components/FormField";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { conditionLabels } from "@/lib/vocabulary";
@@ -153,51 +145,41 @@ export function BulkActions({
         </Button>
       </div>
 
-      <AlertDialog open={kind !== null} onOpenChange={(next) => (bulk.isPending || next ? undefined : setKind(null))}>
-        {kind && (
-          <AlertDialogContent>
-            <AlertDialogTitle>{titles[kind](count)}</AlertDialogTitle>
-            <AlertDialogDescription>
-              {everything ? `This changes all ${items(count)} matching the current filters, on every page.` : `This changes the ${items(count)} you selected.`}{" "}
-              {consequences[kind]}
-            </AlertDialogDescription>
-            {kind === "condition" ? (
-              <FormField id="bulk-value" label="New condition">
-                <NativeSelect value={value} onChange={(event) => setValue(event.target.value)}>
-                  {conditionEnumValues.map((condition) => (
-                    <option key={condition} value={condition}>
-                      {conditionLabels[condition]}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-            ) : kind !== "delete" ? (
-              <FormField id="bulk-value" label={kind === "price" ? "New price" : "New quantity"} error={problem ?? undefined}>
-                <Input
-                  inputMode={kind === "price" ? "decimal" : "numeric"}
-                  placeholder={kind === "price" ? "0.00" : "0"}
-                  value={value}
-                  onChange={(event) => setValue(event.target.value)}
-                />
-              </FormField>
-            ) : null}
-            {bulk.isError && <BulkError error={bulk.error} />}
-            <AlertDialogFooter>
-              <AlertDialogCancel disabled={bulk.isPending}>Cancel</AlertDialogCancel>
-              <AlertDialogAction
-                className={kind === "delete" ? undefined : buttonVariants({ variant: "default" })}
-                disabled={bulk.isPending}
-                onClick={(event) => {
-                  event.preventDefault(); // stay open until the server answers
-                  confirm();
-                }}
-              >
-                {bulk.isPending ? "Saving…" : kind === "delete" ? `Delete ${items(count)}` : `Change ${items(count)}`}
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        )}
-      </AlertDialog>
+      {kind && (
+        <ConfirmDialog
+          open
+          onOpenChange={(next) => (next ? undefined : setKind(null))}
+          title={titles[kind](count)}
+          description={`${everything ? `This changes all ${items(count)} matching the current filters, on every page.` : `This changes the ${items(count)} you selected.`} ${consequences[kind]}`}
+          confirmLabel={kind === "delete" ? `Delete ${items(count)}` : `Change ${items(count)}`}
+          busy={bulk.isPending}
+          busyLabel="Saving…"
+          destructive={kind === "delete"}
+          onConfirm={confirm}
+        >
+          {kind === "condition" ? (
+            <FormField id="bulk-value" label="New condition">
+              <NativeSelect value={value} onChange={(event) => setValue(event.target.value)}>
+                {conditionEnumValues.map((condition) => (
+                  <option key={condition} value={condition}>
+                    {conditionLabels[condition]}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormField>
+          ) : kind !== "delete" ? (
+            <FormField id="bulk-value" label={kind === "price" ? "New price" : "New quantity"} error={problem ?? undefined}>
+              <Input
+                inputMode={kind === "price" ? "decimal" : "numeric"}
+                placeholder={kind === "price" ? "0.00" : "0"}
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
+            </FormField>
+          ) : null}
+          {bulk.isError && <BulkError error={bulk.error} />}
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

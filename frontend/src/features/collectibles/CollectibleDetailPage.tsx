@@ -23,7 +23,7 @@ import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
 import { listHref } from "./filters";
 import { collectibleDetailOptions } from "./queries";
 import { StockTab } from "./StockTab";
-import { parseCollectibleId } from "./routeId";
+import { parseRouteId } from "@/lib/routeId";
 
 function Fields({ children }: { children: ReactNode }) {
   return <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">{children}</dl>;
@@ -133,7 +133,7 @@ function ItemCards({ item }: { item: CollectibleRecord }) {
 }
 
 export default function CollectibleDetailPage() {
-  const id = parseCollectibleId(useParams().id);
+  const id = parseRouteId(useParams().id);
   const canWrite = useCanWrite();
   const location = useLocation();
   const backToList = listHref(location.state);

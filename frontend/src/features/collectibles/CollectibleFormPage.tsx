@@ -19,7 +19,7 @@ import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
 import { type CollectibleFormValues, newCollectibleValues, toRequest, valuesFromRecord } from "./collectibleForm";
 import { mergeEdits } from "./editConflict";
 import { collectibleDetailOptions, useSaveCollectible } from "./queries";
-import { parseCollectibleId } from "./routeId";
+import { parseRouteId } from "@/lib/routeId";
 
 /** What the edit form works on: the version its values start from (sent back as If-Match). */
 interface Draft {
@@ -35,7 +35,7 @@ interface Draft {
 export default function CollectibleFormPage() {
   const { id: idParam } = useParams();
   const editing = idParam !== undefined;
-  const id = editing ? parseCollectibleId(idParam) : undefined;
+  const id = editing ? parseRouteId(idParam) : undefined;
   const me = useMe();
   const canWrite = useCanWrite();
   // The form edits what the server has now, not what a list cached a while ago.
