@@ -65,11 +65,16 @@ export function flattenFieldErrors(data: unknown, prefix = ""): FieldErrors {
   return out;
 }
 
-/** Every message an error carries: its field messages (`field: message`) when it has them, else its message. */
-export function errorMessages(error: ApiError): string[] {
+/**
+ * Every message an error carries: its field messages when it has them (as
+ * `field: message`, unless the form has a single input the messages are about),
+ * else its message.
+ */
+export function errorMessages(error: ApiError, { fieldNames = true }: { fieldNames?: boolean } = {}): string[] {
   if (!error.fields) return [error.message];
+  const named = (field: string) => fieldNames && field !== "non_field_errors" && field !== "detail";
   return Object.entries(error.fields).flatMap(([field, messages]) =>
-    messages.map((message) => (field === "non_field_errors" || field === "detail" ? message : `${field}: ${message}`)),
+    messages.map((message) => (named(field) ? `${field}: ${message}` : message)),
   );
 }
 

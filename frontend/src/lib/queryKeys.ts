@@ -19,7 +19,7 @@ export const collectibleKeys = {
 export const importKeys = {
   all: ["imports"] as const,
   lists: () => [...importKeys.all, "list"] as const,
-  list: (page: number) => [...importKeys.lists(), page] as const,
+  list: (page: number, pageSize: number) => [...importKeys.lists(), { page, pageSize }] as const,
   detail: (id: number) => [...importKeys.all, "detail", id] as const,
   rows: (id: number, query: ImportRowsQuery) => [...importKeys.detail(id), "rows", query] as const,
   /** Mutation key of a batch's commit, so its page shows it running even after navigating away and back. */
