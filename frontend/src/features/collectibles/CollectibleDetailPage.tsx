@@ -12,18 +12,18 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { useCanWrite } from "@/lib/session";
 import { formatDate, formatDateTime, formatPrice } from "@/lib/format";
+import { parseRouteId } from "@/lib/routeId";
+import { useCanWrite } from "@/lib/session";
 import { cn } from "@/lib/utils";
 import { conditionLabels, finishLabels, gameLabels, gradingCompanyLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
 import { DeleteCollectibleButton } from "./DeleteCollectibleButton";
 import { HistoryTab } from "./HistoryTab";
 import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
+import { StockTab } from "./StockTab";
 import { listHref } from "./filters";
 import { collectibleDetailOptions } from "./queries";
-import { StockTab } from "./StockTab";
-import { parseRouteId } from "@/lib/routeId";
 
 function Fields({ children }: { children: ReactNode }) {
   return <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">{children}</dl>;

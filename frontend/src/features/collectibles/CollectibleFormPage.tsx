@@ -9,6 +9,7 @@ import type { CollectibleRequest } from "@/api/types";
 import { NotFound } from "@/components/NotFound";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { parseRouteId } from "@/lib/routeId";
 import { useCanWrite, useMe } from "@/lib/session";
 import { useAppDispatch } from "@/store/hooks";
 import { flashShown } from "@/store/uiSlice";
@@ -19,7 +20,6 @@ import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
 import { type CollectibleFormValues, newCollectibleValues, toRequest, valuesFromRecord } from "./collectibleForm";
 import { mergeEdits } from "./editConflict";
 import { collectibleDetailOptions, useSaveCollectible } from "./queries";
-import { parseRouteId } from "@/lib/routeId";
 
 /** What the edit form works on: the version its values start from (sent back as If-Match). */
 interface Draft {

@@ -3,10 +3,10 @@ import { Plus, RotateCw } from "lucide-react";
 import { Link, useLocation } from "react-router";
 
 import { ApiError } from "@/api/errors";
+import { Pagination } from "@/components/Pagination";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useCanWrite } from "@/lib/session";
-import { Pagination } from "@/components/Pagination";
 
 import { BulkActions } from "./BulkActions";
 import { CollectiblesTable } from "./CollectiblesTable";

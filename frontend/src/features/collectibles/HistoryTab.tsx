@@ -64,8 +64,7 @@ export function HistoryTab({ id }: { id: number }) {
   if (!history.data) return <Skeleton className="h-40 w-full" aria-label="Loading history" />;
 
   const entries = history.data.pages.flatMap((page) => page.results);
-  const total = history.data.pages[0]?.count ?? 0;
-  if (total === 0) return <p className="text-sm text-muted-foreground">No changes recorded yet.</p>;
+  if (entries.length === 0) return <p className="text-sm text-muted-foreground">No changes recorded yet.</p>;
   return (
     <div className="grid gap-3 rounded-lg border bg-card p-2">
       <ol aria-label="Change history" className="grid">
@@ -73,15 +72,7 @@ export function HistoryTab({ id }: { id: number }) {
           <Entry key={entry.id} entry={entry} />
         ))}
       </ol>
-      <div className="px-2 pb-2">
-        <LoadMore
-          shown={entries.length}
-          total={total}
-          hasMore={history.hasNextPage}
-          loading={history.isFetchingNextPage}
-          onLoadMore={() => void history.fetchNextPage()}
-        />
-      </div>
+      <LoadMore query={history} />
     </div>
   );
 }

@@ -16,7 +16,6 @@ import { formatDelta } from "./stockAdjustment";
 export function StockTab({ id, canAdjust }: { id: number; canAdjust: boolean }) {
   const movements = useInfiniteQuery(movementsOptions(id));
   const rows = movements.data?.pages.flatMap((page) => page.results) ?? [];
-  const total = movements.data?.pages[0]?.count ?? 0;
 
   return (
     <div className="grid gap-4">
@@ -25,7 +24,7 @@ export function StockTab({ id, canAdjust }: { id: number; canAdjust: boolean }) 
         <LoadError title="The stock movements could not be loaded." error={movements.error} onRetry={() => void movements.refetch()} />
       ) : !movements.data ? (
         <Skeleton className="h-40 w-full" aria-label="Loading stock movements" />
-      ) : total === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="text-sm text-muted-foreground">No stock movements yet.</p>
       ) : (
         <div className="grid gap-3 rounded-lg border bg-card p-2">
@@ -63,15 +62,7 @@ export function StockTab({ id, canAdjust }: { id: number; canAdjust: boolean }) 
               ))}
             </TableBody>
           </Table>
-          <div className="px-2 pb-2">
-            <LoadMore
-              shown={rows.length}
-              total={total}
-              hasMore={movements.hasNextPage}
-              loading={movements.isFetchingNextPage}
-              onLoadMore={() => void movements.fetchNextPage()}
-            />
-          </div>
+          <LoadMore query={movements} />
         </div>
       )}
     </div>

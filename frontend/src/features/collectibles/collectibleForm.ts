@@ -218,18 +218,12 @@ export function toRequest(values: CollectibleFormValues): CollectibleRequest {
   };
 }
 
+/** The item's own fields and the card details' fields, as the form and the API name them. */
+export const ITEM_FIELDS = ["name", "description", "sku", "condition", "quantity", "price", "currency", "release_date"] as const;
+export const CARD_FIELDS = Object.keys(emptyCardDetails) as (keyof CollectibleFormValues["card_details"])[];
+
 /** Every path the form has an input (or a message slot) for. */
-const FORM_PATHS = new Set([
-  "name",
-  "description",
-  "sku",
-  "condition",
-  "quantity",
-  "price",
-  "currency",
-  "release_date",
-  ...Object.keys(emptyCardDetails).map((field) => `card_details.${field}`),
-]);
+const FORM_PATHS = new Set<string>([...ITEM_FIELDS, ...CARD_FIELDS.map((field) => `card_details.${field}`)]);
 
 export interface MappedServerErrors {
   /** Form path → message, for `setError`. */

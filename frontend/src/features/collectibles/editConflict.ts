@@ -11,21 +11,7 @@
  */
 import type { CollectibleRequest } from "@/api/types";
 
-import { type CollectibleFormValues, rowsToExternalIds, toRequest } from "./collectibleForm";
-
-const ITEM_FIELDS = ["name", "description", "sku", "condition", "quantity", "price", "currency", "release_date"] as const;
-const CARD_FIELDS = [
-  "game",
-  "set_name",
-  "set_code",
-  "card_number",
-  "rarity",
-  "language",
-  "market_region",
-  "finish",
-  "grading_company",
-  "grade",
-] as const;
+import { CARD_FIELDS, type CollectibleFormValues, ITEM_FIELDS, rowsToExternalIds, toRequest } from "./collectibleForm";
 
 /** Equality of JSON-like values, object keys in any order. */
 function same(a: unknown, b: unknown): boolean {
