@@ -14,7 +14,7 @@ import {
   marketRegionEnumValues,
   pathsApiV1CollectiblesGetParametersQueryOrderingValues as orderingValues,
 } from "@/api/generated/schema";
-import { DEFAULT_PAGE_SIZE } from "@/lib/paging";
+import { DEFAULT_PAGE_SIZE, pageParams, positiveInt } from "@/lib/paging";
 
 
 export interface CollectibleFilters {
@@ -74,12 +74,6 @@ function isoDate(raw: string | null): string {
   return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : "";
 }
 
-function positiveInt(raw: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!raw || !/^\d+$/.test(raw)) return fallback;
-  const value = Number(raw);
-  return value >= 1 ? Math.min(value, max) : fallback;
-}
-
 export function parseFilters(params: URLSearchParams): CollectibleFilters {
   const ordering = (params.get("ordering") ?? "")
     .split(",")
@@ -96,8 +90,7 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
     in_stock: params.get("in_stock") === "true",
     import_batch: positiveInt(params.get("import_batch"), 0) || null,
     ordering: [...new Set(ordering)],
-    page: positiveInt(params.get("page"), 1),
-    page_size: positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE, 100),
+    ...pageParams(params),
   };
 }
 

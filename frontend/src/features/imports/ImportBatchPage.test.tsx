@@ -131,6 +131,13 @@ describe("import batch page", () => {
     expect(screen.queryByRole("button", { name: /commit|roll back|discard/i })).not.toBeInTheDocument();
   });
 
+  it("reads a mistyped link forgivingly", async () => {
+    renderBatch("/imports/12?outcome=bogus&page=-3&page_size=500");
+    await screen.findByRole("table", { name: "Rows of the file" });
+    expect(rowQueries.at(-1)).toEqual({ page: "1", page_size: "100" });
+    expect(screen.getByRole("button", { name: "All rows (5)" })).toHaveAttribute("aria-pressed", "true");
+  });
+
   it("says not found for another vendor's or a discarded batch", async () => {
     server.use(mock.get(api("/imports/12/"), () => HttpResponse.json({ detail: "Not found." }, { status: 404 })));
     renderBatch();

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime } from "@/lib/format";
-import { DEFAULT_PAGE_SIZE } from "@/lib/paging";
+import { DEFAULT_PAGE_SIZE, pageParams } from "@/lib/paging";
 import { importKeys } from "@/lib/queryKeys";
 import { parseRouteId } from "@/lib/routeId";
 import { useCanWrite } from "@/lib/session";
@@ -139,8 +139,7 @@ export default function ImportBatchPage() {
   const id = parseRouteId(useParams().id);
   const [searchParams, setSearchParams] = useSearchParams();
   const outcome = parseOutcome(searchParams.get("outcome"));
-  const page = Number(searchParams.get("page")) || 1;
-  const pageSize = Number(searchParams.get("page_size")) || DEFAULT_PAGE_SIZE;
+  const { page, page_size: pageSize } = pageParams(searchParams);
   const batch = useQuery({ ...importDetailOptions(id ?? 0), enabled: id !== null });
   const rows = useQuery({
     ...importRowsOptions(id ?? 0, { page, page_size: pageSize, ...(outcome ? { outcome } : {}) }),
