@@ -4,6 +4,7 @@ import { type SubmitEvent, useState } from "react";
 import { stockShortage } from "@/api/stock";
 import type { MovementReason } from "@/api/types";
 import { FormField } from "@/components/FormField";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -79,11 +80,7 @@ export function AdjustStockForm({ id }: { id: number }) {
         </FormField>
         <FormField id="stock-reason" label="Reason">
           <NativeSelect value={reason} onChange={(event) => setChosenReason(event.target.value as MovementReason)}>
-            {MANUAL_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {movementReasonLabels[value]}
-              </option>
-            ))}
+            <LabelledOptions labels={movementReasonLabels} only={MANUAL_REASONS} />
           </NativeSelect>
         </FormField>
         <FormField id="stock-note" label="Note (optional)">

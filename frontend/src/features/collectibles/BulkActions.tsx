@@ -3,10 +3,10 @@ import { useState } from "react";
 
 import { bulkRejection } from "@/api/collectibles";
 import { ApiError, errorMessages } from "@/api/errors";
-import { conditionEnumValues } from "@/api/generated/schema";
 import type { BulkChanges, Condition } from "@/api/types";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { FormField } from "@/components/FormField";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -160,11 +160,7 @@ export function BulkActions({
           {kind === "condition" ? (
             <FormField id="bulk-value" label="New condition">
               <NativeSelect value={value} onChange={(event) => setValue(event.target.value)}>
-                {conditionEnumValues.map((condition) => (
-                  <option key={condition} value={condition}>
-                    {conditionLabels[condition]}
-                  </option>
-                ))}
+                <LabelledOptions labels={conditionLabels} />
               </NativeSelect>
             </FormField>
           ) : kind !== "delete" ? (

@@ -3,9 +3,9 @@ import { type SubmitEvent, useState } from "react";
 import { useNavigate } from "react-router";
 
 import { ApiError, errorMessages } from "@/api/errors";
-import { gameEnumValues, importFormatEnumValues, importModeEnumValues } from "@/api/generated/schema";
 import type { Game, ImportFormat, ImportMode } from "@/api/types";
 import { FormField } from "@/components/FormField";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -77,31 +77,17 @@ export function UploadForm() {
             </FormField>
             <FormField id="import-format" label="Format">
               <NativeSelect value={format} onChange={(event) => setFormat(event.target.value as ImportFormat | "")}>
-                <option value="">Detect from the header</option>
-                {importFormatEnumValues.map((value) => (
-                  <option key={value} value={value}>
-                    {importFormatLabels[value]}
-                  </option>
-                ))}
+                <LabelledOptions labels={importFormatLabels} blank="Detect from the header" />
               </NativeSelect>
             </FormField>
             <FormField id="import-mode" label="Quantities">
               <NativeSelect value={mode} onChange={(event) => setMode(event.target.value as ImportMode)}>
-                {importModeEnumValues.map((value) => (
-                  <option key={value} value={value}>
-                    {importModeLabels[value]}
-                  </option>
-                ))}
+                <LabelledOptions labels={importModeLabels} />
               </NativeSelect>
             </FormField>
             <FormField id="import-game" label="Game" hint="For files that do not say (Deckbox, Moxfield and ManaBox mean Magic).">
               <NativeSelect value={game} onChange={(event) => setGame(event.target.value as Game | "")}>
-                <option value="">As the file says</option>
-                {gameEnumValues.map((value) => (
-                  <option key={value} value={value}>
-                    {gameLabels[value]}
-                  </option>
-                ))}
+                <LabelledOptions labels={gameLabels} blank="As the file says" />
               </NativeSelect>
             </FormField>
           </div>
