@@ -1,5 +1,6 @@
 import { Trash2, Undo2 } from "lucide-react";
 import { useState } from "react";
+import { Link } from "react-router";
 
 import { importConflicts } from "@/api/imports";
 import type { ImportBatchRecord } from "@/api/schemas";
@@ -21,7 +22,17 @@ export function RefusalDetails({ error, outcome }: { error: Error; outcome: stri
           {conflicts.map((conflict) => (
             <li key={`${conflict.line}-${conflict.collectible ?? ""}`}>
               Line {conflict.line}
-              {conflict.name ? ` (${conflict.name}${conflict.collectible ? `, item #${conflict.collectible}` : ""})` : ""}: {conflict.reason}
+              {conflict.collectible !== null && (
+                <>
+                  {" "}
+                  (
+                  <Link to={`/collectibles/${conflict.collectible}`} className="underline">
+                    {conflict.name ?? `item #${conflict.collectible}`}
+                  </Link>
+                  )
+                </>
+              )}
+              : {conflict.reason}
             </li>
           ))}
         </ul>

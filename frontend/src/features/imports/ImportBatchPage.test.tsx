@@ -98,7 +98,8 @@ describe("import batch page", () => {
       HttpResponse.json(
         {
           detail: "Some items changed since the preview; nothing was imported.",
-          items: [{ line: 3, collectible: 45, name: "Charizard", reason: "Changed since the preview." }],
+          // As the API sends them: no `name`, although the contract lists it.
+          items: [{ line: 3, collectible: 45, reason: "changed or deleted since the preview" }],
         },
         { status: 409 },
       ),
@@ -107,7 +108,8 @@ describe("import batch page", () => {
     await user.click(await screen.findByRole("button", { name: "Commit 4 rows" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Some items changed since the preview; nothing was imported.");
-    expect(alert).toHaveTextContent("Line 3 (Charizard, item #45): Changed since the preview.");
+    expect(alert).toHaveTextContent("Line 3 (item #45): changed or deleted since the preview");
+    expect(within(alert).getByRole("link", { name: "item #45" })).toHaveAttribute("href", "/collectibles/45");
     expect(alert).toHaveTextContent("Upload the file again");
     expect(screen.getByRole("button", { name: "Commit 4 rows" })).toBeEnabled();
   });

@@ -123,7 +123,7 @@ describe("batch list", () => {
     const alert = await within(dialog).findByRole("alert");
     expect(alert).toHaveTextContent("Items changed after the import; nothing was rolled back.");
     expect(within(alert).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "Line 3 (Charizard, item #45): Changed after the import (stock adjustment).",
+      "Line 3 (Charizard): Changed after the import (stock adjustment).",
       "Line 5: Deleted since.",
     ]);
     expect(alert).toHaveTextContent("Nothing was rolled back.");
