@@ -45,3 +45,32 @@ test("the list is usable from the keyboard with a visible focus", async ({ page 
   const outline = await search.evaluate((el) => getComputedStyle(el).boxShadow);
   expect(outline).not.toBe("none");
 });
+
+test("the import page, the detail tabs and the bulk bar pass in dark mode; the tabs work from the keyboard", async ({ page }) => {
+  await logIn(page, "pallet-owner");
+  await page.getByRole("button", { name: /^Theme/ }).click();
+  await page.getByRole("menuitemradio", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+
+  const table = page.getByRole("table", { name: "Collectibles" });
+  await table.getByRole("checkbox").nth(1).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("region", { name: "Bulk actions" })).toContainText("1 item selected.");
+  await expectNoSeriousA11yViolations(page);
+
+  await table.getByRole("link").first().click();
+  await page.getByRole("tab", { name: "Details" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Stock" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/\?tab=stock$/);
+  await expect(page.getByRole("form", { name: "Adjust stock" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\?tab=history$/);
+  await expect(page.getByRole("list", { name: "Change history" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("form", { name: "Upload a file" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

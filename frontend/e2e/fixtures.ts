@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, test as base, expect } from "@playwright/test";
+import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 
 export const DEMO_PASSWORD = "omnistock-demo";
 
@@ -35,4 +35,42 @@ export async function expectNoSeriousA11yViolations(page: Page) {
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
     }));
   expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+}
+
+/** A bearer token for a demo user, for setting up data through the API. */
+async function accessToken(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post("/api/v1/auth/token/", { data: { username, password: DEMO_PASSWORD } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { access: string }).access;
+}
+
+export interface CreatedItem {
+  id: number;
+  name: string;
+  version: number;
+}
+
+/** Create collectibles through the API (a card each unless `card_details` says otherwise). */
+export async function createCollectibles(
+  request: APIRequestContext,
+  username: string,
+  items: Record<string, unknown>[],
+): Promise<CreatedItem[]> {
+  const headers = { Authorization: `Bearer ${await accessToken(request, username)}` };
+  const created: CreatedItem[] = [];
+  for (const item of items) {
+    const response = await request.post("/api/v1/collectibles/", {
+      headers,
+      data: {
+        condition: "NM",
+        quantity: 1,
+        price: "1.00",
+        card_details: { game: "pokemon", language: "EN", market_region: "NA" },
+        ...item,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    created.push((await response.json()) as CreatedItem);
+  }
+  return created;
 }

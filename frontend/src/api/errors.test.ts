@@ -7,8 +7,10 @@ import {
   TIMEOUT_MESSAGE,
   UNKNOWN_MESSAGE,
   VALIDATION_MESSAGE,
+  errorMessages,
   flattenFieldErrors,
   normalizeError,
+  refusedBody,
 } from "./errors";
 
 function httpError(status: number, data: unknown): AxiosError {
@@ -84,5 +86,21 @@ describe("flattenFieldErrors", () => {
       b: ["three"],
       "d.e.f": ["four"],
     });
+  });
+});
+
+describe("errorMessages and refusedBody", () => {
+  it("lists field messages (named or not), else the message", () => {
+    const error = normalizeError(httpError(400, { changes: { price: ["Too many digits."] }, non_field_errors: ["At most 10000 items."] }));
+    expect(errorMessages(error)).toEqual(["changes.price: Too many digits.", "At most 10000 items."]);
+    expect(errorMessages(error, { fieldNames: false })).toEqual(["Too many digits.", "At most 10000 items."]);
+    expect(errorMessages(normalizeError(httpError(503, { detail: "Down." })))).toEqual(["Down."]);
+  });
+
+  it("gives the body of a refusal with the expected status only", () => {
+    const error = normalizeError(httpError(409, { detail: "Not enough stock.", quantity: 1 }));
+    expect(refusedBody(error, 409)).toEqual({ detail: "Not enough stock.", quantity: 1 });
+    expect(refusedBody(error, 412)).toBeUndefined();
+    expect(refusedBody(new Error("x"), 409)).toBeUndefined();
   });
 });

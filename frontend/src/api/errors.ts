@@ -65,6 +65,28 @@ export function flattenFieldErrors(data: unknown, prefix = ""): FieldErrors {
   return out;
 }
 
+/**
+ * Every message an error carries: its field messages when it has them (as
+ * `field: message`, unless the form has a single input the messages are about),
+ * else its message.
+ */
+export function errorMessages(error: ApiError, { fieldNames = true }: { fieldNames?: boolean } = {}): string[] {
+  if (!error.fields) return [error.message];
+  const named = (field: string) => fieldNames && field !== "non_field_errors" && field !== "detail";
+  return Object.entries(error.fields).flatMap(([field, messages]) =>
+    messages.map((message) => (named(field) ? `${field}: ${message}` : message)),
+  );
+}
+
+/**
+ * The JSON body of a refused request when it had this status, for the refusals
+ * whose body says more than `detail` (412's `current`, 409's `quantity` or `items`).
+ */
+export function refusedBody(error: unknown, status: number): unknown {
+  if (!(error instanceof ApiError) || error.status !== status || !isAxiosError(error.raw)) return undefined;
+  return error.raw.response?.data;
+}
+
 export function normalizeError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (!isAxiosError(error)) return new ApiError({ message: UNKNOWN_MESSAGE, raw: error });

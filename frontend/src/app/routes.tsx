@@ -11,6 +11,8 @@ const LoginPage = lazy(() => import("@/features/auth/LoginPage"));
 const CollectiblesListPage = lazy(() => import("@/features/collectibles/CollectiblesListPage"));
 const CollectibleDetailPage = lazy(() => import("@/features/collectibles/CollectibleDetailPage"));
 const CollectibleFormPage = lazy(() => import("@/features/collectibles/CollectibleFormPage"));
+const ImportsPage = lazy(() => import("@/features/imports/ImportsPage"));
+const ImportBatchPage = lazy(() => import("@/features/imports/ImportBatchPage"));
 
 export const routes: RouteObject[] = [
   {
@@ -40,6 +42,8 @@ export const routes: RouteObject[] = [
           { path: "collectibles/new", element: <CollectibleFormPage /> },
           { path: "collectibles/:id", element: <CollectibleDetailPage /> },
           { path: "collectibles/:id/edit", element: <CollectibleFormPage /> },
+          { path: "imports", element: <ImportsPage /> },
+          { path: "imports/:id", element: <ImportBatchPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

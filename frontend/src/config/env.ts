@@ -16,4 +16,10 @@ export const env = {
   apiBaseUrl: apiBaseUrl(import.meta.env.VITE_API_BASE_URL),
   /** Requests slower than this fail with a time-out error (TanStack Query decides on retries). */
   requestTimeoutMs: 10_000,
+  /**
+   * For the few requests whose work grows with the data (an import's upload,
+   * commit and rollback, an export, a bulk edit): a 100,000-row import takes
+   * tens of seconds, and giving up early would not stop the server.
+   */
+  longRequestTimeoutMs: 10 * 60_000,
 } as const;

@@ -9,18 +9,18 @@ import { api, server } from "@/test/server";
 
 import CollectibleDetailPage from "./CollectibleDetailPage";
 
-function renderDetail(role: NonNullable<MeRecord["role"]>, item: object = collectible({ id: 5 })) {
-  let deleted = false;
+function renderDetail(role: NonNullable<MeRecord["role"]>, item: object = collectible({ id: 5 }), route = "/collectibles/5") {
+  let deletedWith: string | null | undefined;
   server.use(
     mock.get(api("/auth/me/"), () => HttpResponse.json(me(role))),
     mock.get(api("/collectibles/5/"), () => HttpResponse.json(item)),
-    mock.delete(api("/collectibles/5/"), () => {
-      deleted = true;
+    mock.delete(api("/collectibles/5/"), ({ request }) => {
+      deletedWith = request.headers.get("If-Match");
       return new HttpResponse(null, { status: 204 });
     }),
   );
-  const view = renderRoute(<CollectibleDetailPage />, { path: "/collectibles/:id", route: "/collectibles/5" });
-  return { ...view, wasDeleted: () => deleted };
+  const view = renderRoute(<CollectibleDetailPage />, { path: "/collectibles/:id", route });
+  return { ...view, wasDeleted: () => deletedWith !== undefined, deletedWith: () => deletedWith };
 }
 
 describe("collectible detail", () => {
@@ -45,6 +45,25 @@ describe("collectible detail", () => {
     await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/collectibles"));
     expect(wasDeleted()).toBe(true);
+  });
+
+  it("deletes with If-Match, and on 412 shows the current values instead of deleting", async () => {
+    const { user, deletedWith } = renderDetail("owner");
+    server.use(
+      mock.delete(api("/collectibles/5/"), () =>
+        HttpResponse.json(
+          { detail: "changed", current: collectible({ id: 5, name: "Charizard (renamed)", version: 2 }) },
+          { status: 412 },
+        ),
+      ),
+    );
+    await user.click(await screen.findByRole("button", { name: "Delete" }));
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete" }));
+    expect(await within(screen.getByRole("alertdialog")).findByRole("alert")).toHaveTextContent(/someone changed this item/i);
+    // The page (behind the dialog) and the question now name the current version.
+    expect(within(screen.getByRole("alertdialog")).getByText("Delete “Charizard (renamed)”?")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Charizard (renamed)", level: 1, hidden: true })).toBeInTheDocument();
+    expect(deletedWith()).toBeUndefined();
   });
 
   it("hides write controls from viewers", async () => {

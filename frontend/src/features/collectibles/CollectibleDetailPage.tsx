@@ -1,26 +1,29 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Pencil } from "lucide-react";
 import type { ReactNode } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
 
 import { ApiError } from "@/api/errors";
 import type { CollectibleRecord } from "@/api/schemas";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { LoadError } from "@/components/LoadError";
+import { NotFound } from "@/components/NotFound";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { NotFound } from "@/components/NotFound";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { formatDate, formatDateTime, formatPrice } from "@/lib/format";
+import { parseRouteId } from "@/lib/routeId";
 import { useCanWrite } from "@/lib/session";
 import { cn } from "@/lib/utils";
+import { conditionLabels, finishLabels, gameLabels, gradingCompanyLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
 import { DeleteCollectibleButton } from "./DeleteCollectibleButton";
+import { HistoryTab } from "./HistoryTab";
 import { MalformedExternalIdsNotice } from "./MalformedExternalIdsNotice";
+import { StockTab } from "./StockTab";
 import { listHref } from "./filters";
-import { formatDate, formatDateTime, formatPrice } from "./format";
 import { collectibleDetailOptions } from "./queries";
-import { parseCollectibleId } from "./routeId";
-import { conditionLabels, finishLabels, gameLabels, gradingCompanyLabels, languageLabels, marketRegionLabels } from "./vocabulary";
 
 function Fields({ children }: { children: ReactNode }) {
   return <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">{children}</dl>;
@@ -94,29 +97,66 @@ function DetailSkeleton() {
   );
 }
 
+const TABS = ["details", "stock", "history"] as const;
+type Tab = (typeof TABS)[number];
+
+const parseTab = (value: string | null): Tab => TABS.find((tab) => tab === value) ?? "details";
+
+function ItemCards({ item }: { item: CollectibleRecord }) {
+  return (
+    <div className="grid gap-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>Item</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Fields>
+            <Field label="Price">{formatPrice(item.price, item.currency)}</Field>
+            <Field label="Quantity">{String(item.quantity)}</Field>
+            <Field label="SKU">{item.sku}</Field>
+            <Field label="Release date">{formatDate(item.release_date)}</Field>
+            <Field label="Created">{formatDateTime(item.created_at)}</Field>
+            <Field label="Updated">{formatDateTime(item.updated_at)}</Field>
+          </Fields>
+          {item.description && <p className="mt-4 text-sm whitespace-pre-line">{item.description}</p>}
+        </CardContent>
+      </Card>
+
+      {item.card_details ? (
+        <CardDetailsCard card={item.card_details} />
+      ) : (
+        <p className="text-sm text-muted-foreground">No card details: sealed product or another kind of item.</p>
+      )}
+      <ExternalIdsCard item={item} />
+    </div>
+  );
+}
+
 export default function CollectibleDetailPage() {
-  const id = parseCollectibleId(useParams().id);
+  const id = parseRouteId(useParams().id);
   const canWrite = useCanWrite();
-  const backToList = listHref(useLocation().state);
+  const location = useLocation();
+  const backToList = listHref(location.state);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = parseTab(searchParams.get("tab"));
   const detail = useQuery({ ...collectibleDetailOptions(id ?? 0), enabled: id !== null });
 
   if (id === null || (detail.error instanceof ApiError && detail.error.status === 404)) {
     return <NotFound what="This collectible does not exist, or belongs to another vendor." />;
   }
   if (detail.isError) {
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>The collectible could not be loaded.</AlertTitle>
-        <AlertDescription>
-          <p>{detail.error.message}</p>
-          <Button variant="outline" size="sm" className="mt-2 w-fit" onClick={() => void detail.refetch()}>
-            Retry
-          </Button>
-        </AlertDescription>
-      </Alert>
-    );
+    return <LoadError title="The collectible could not be loaded." error={detail.error} onRetry={() => void detail.refetch()} />;
   }
   if (!detail.data) return <DetailSkeleton />;
+
+  // The tab is in the URL (a link or a reload opens it again); switching replaces
+  // the entry and keeps the router state that leads back to the list.
+  const showTab = (next: string) => {
+    const params = new URLSearchParams(searchParams);
+    if (next === "details") params.delete("tab");
+    else params.set("tab", next);
+    setSearchParams(params, { replace: true, state: location.state as unknown });
+  };
 
   const item = detail.data;
   return (
@@ -141,34 +181,27 @@ export default function CollectibleDetailPage() {
                 Edit
               </Link>
             </Button>
-            <DeleteCollectibleButton id={item.id} name={item.name} />
+            <DeleteCollectibleButton id={item.id} name={item.name} version={item.version} />
           </div>
         )}
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Stock</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Fields>
-            <Field label="Price">{formatPrice(item.price, item.currency)}</Field>
-            <Field label="Quantity">{String(item.quantity)}</Field>
-            <Field label="SKU">{item.sku}</Field>
-            <Field label="Release date">{formatDate(item.release_date)}</Field>
-            <Field label="Created">{formatDateTime(item.created_at)}</Field>
-            <Field label="Updated">{formatDateTime(item.updated_at)}</Field>
-          </Fields>
-          {item.description && <p className="mt-4 text-sm whitespace-pre-line">{item.description}</p>}
-        </CardContent>
-      </Card>
-
-      {item.card_details ? (
-        <CardDetailsCard card={item.card_details} />
-      ) : (
-        <p className="text-sm text-muted-foreground">No card details: sealed product or another kind of item.</p>
-      )}
-      <ExternalIdsCard item={item} />
+      <Tabs value={tab} onValueChange={showTab} className="grid gap-4">
+        <TabsList aria-label="About this item">
+          <TabsTrigger value="details">Details</TabsTrigger>
+          <TabsTrigger value="stock">Stock</TabsTrigger>
+          <TabsTrigger value="history">History</TabsTrigger>
+        </TabsList>
+        <TabsContent value="details">
+          <ItemCards item={item} />
+        </TabsContent>
+        <TabsContent value="stock">
+          <StockTab id={item.id} canAdjust={canWrite} />
+        </TabsContent>
+        <TabsContent value="history">
+          <HistoryTab id={item.id} />
+        </TabsContent>
+      </Tabs>
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { ApiError } from "@/api/errors";
 import type { CollectibleRequest } from "@/api/types";
 import { FormField } from "@/components/FormField";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,9 +15,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-
-import { ExternalIdsEditor } from "./ExternalIdsEditor";
-import { type CollectibleFormValues, collectibleFormSchema, mapServerErrors, toRequest } from "./collectibleForm";
 import {
   conditionLabels,
   finishLabels,
@@ -24,21 +22,10 @@ import {
   gradingCompanyLabels,
   languageLabels,
   marketRegionLabels,
-  optionsOf,
-} from "./vocabulary";
+} from "@/lib/vocabulary";
 
-function Options<T extends string>({ labels, blank }: { labels: Record<T, string>; blank?: string }) {
-  return (
-    <>
-      {blank !== undefined && <option value="">{blank}</option>}
-      {optionsOf(labels).map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </>
-  );
-}
+import { ExternalIdsEditor } from "./ExternalIdsEditor";
+import { type CollectibleFormValues, collectibleFormSchema, mapServerErrors, toRequest } from "./collectibleForm";
 
 export function CollectibleForm({
   defaultValues,
@@ -51,7 +38,7 @@ export function CollectibleForm({
   submitLabel: string;
   cancelTo: string;
   /** Resolves when saved; rejects with the API's error, which is mapped onto the inputs. */
-  onSubmit: (body: CollectibleRequest) => Promise<unknown>;
+  onSubmit: (body: CollectibleRequest, values: CollectibleFormValues) => Promise<unknown>;
   notice?: ReactNode;
 }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -72,7 +59,7 @@ export function CollectibleForm({
   const submit = handleSubmit(async (values) => {
     setFormErrors([]);
     try {
-      await onSubmit(toRequest(values));
+      await onSubmit(toRequest(values), values);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const mapped = mapServerErrors(error.fields ?? {});
@@ -114,7 +101,7 @@ export function CollectibleForm({
           </FormField>
           <FormField id="condition" label="Condition" error={errors.condition?.message}>
             <NativeSelect {...register("condition")}>
-              <Options labels={conditionLabels} />
+              <LabelledOptions labels={conditionLabels} />
             </NativeSelect>
           </FormField>
           <FormField id="quantity" label="Quantity" error={errors.quantity?.message}>
@@ -149,17 +136,17 @@ export function CollectibleForm({
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               <FormField id="card_details.game" label="Game" error={card?.game?.message}>
                 <NativeSelect {...register("card_details.game")}>
-                  <Options labels={gameLabels} blank="Choose…" />
+                  <LabelledOptions labels={gameLabels} blank="Choose…" />
                 </NativeSelect>
               </FormField>
               <FormField id="card_details.language" label="Card language" error={card?.language?.message}>
                 <NativeSelect {...register("card_details.language")}>
-                  <Options labels={languageLabels} blank="Choose…" />
+                  <LabelledOptions labels={languageLabels} blank="Choose…" />
                 </NativeSelect>
               </FormField>
               <FormField id="card_details.market_region" label="Market region" error={card?.market_region?.message}>
                 <NativeSelect {...register("card_details.market_region")}>
-                  <Options labels={marketRegionLabels} blank="Choose…" />
+                  <LabelledOptions labels={marketRegionLabels} blank="Choose…" />
                 </NativeSelect>
               </FormField>
               <FormField id="card_details.set_name" label="Set name" error={card?.set_name?.message}>
@@ -176,13 +163,13 @@ export function CollectibleForm({
               </FormField>
               <FormField id="card_details.finish" label="Finish" error={card?.finish?.message}>
                 <NativeSelect {...register("card_details.finish")}>
-                  <Options labels={finishLabels} />
+                  <LabelledOptions labels={finishLabels} />
                 </NativeSelect>
               </FormField>
               <div className="grid grid-cols-2 gap-2">
                 <FormField id="card_details.grading_company" label="Graded by" error={card?.grading_company?.message}>
                   <NativeSelect {...register("card_details.grading_company")}>
-                    <Options labels={gradingCompanyLabels} blank="Ungraded" />
+                    <LabelledOptions labels={gradingCompanyLabels} blank="Ungraded" />
                   </NativeSelect>
                 </FormField>
                 <FormField id="card_details.grade" label="Grade" error={card?.grade?.message}>

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { HttpResponse, http as mock } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -117,12 +117,15 @@ describe("create form", () => {
 });
 
 describe("edit form", () => {
-  it("loads the collectible and saves it with PUT", async () => {
+  it("loads the collectible and saves it with PUT and If-Match of the version it loaded", async () => {
     let put: CollectibleRequest | undefined;
+    let ifMatch: string | null = null;
     server.use(
+      mock.get(api("/collectibles/5/"), () => HttpResponse.json(collectible({ id: 5, version: 3 }))),
       mock.put(api("/collectibles/5/"), async ({ request }) => {
         put = (await request.json()) as CollectibleRequest;
-        return HttpResponse.json(collectible({ id: 5, quantity: 7 }));
+        ifMatch = request.headers.get("If-Match");
+        return HttpResponse.json(collectible({ id: 5, quantity: 7, version: 4 }));
       }),
     );
     const { user, router } = renderEdit();
@@ -134,6 +137,7 @@ describe("edit form", () => {
     await user.click(screen.getByRole("button", { name: "Save changes" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/collectibles/5"));
     expect(put).toMatchObject({ quantity: 7, external_ids: { tcgplayer: "83712", cardmarket: 273699 } });
+    expect(ifMatch).toBe('"3"');
   });
 
   it("shows malformed legacy external ids as an empty, editable set with a notice", async () => {
@@ -142,5 +146,88 @@ describe("edit form", () => {
     expect(await screen.findByText("The stored marketplace ids could not be read.")).toBeInTheDocument();
     expect(screen.getByText("No marketplace ids yet.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Add marketplace id" })).toBeEnabled();
+  });
+});
+
+describe("edit conflict (412)", () => {
+  const theirs = collectible({ id: 5, version: 2, price: "300.00", quantity: 1 });
+  let puts: { body: CollectibleRequest; ifMatch: string | null }[];
+
+  /** The first save is refused (someone saved version 2 meanwhile); later saves answer `answer`. */
+  function conflictOnFirstSave(answer: () => Response = () => HttpResponse.json(collectible({ id: 5, version: 3 }))) {
+    puts = [];
+    server.use(
+      mock.put(api("/collectibles/5/"), async ({ request }) => {
+        puts.push({ body: (await request.json()) as CollectibleRequest, ifMatch: request.headers.get("If-Match") });
+        if (puts.length === 1) {
+          return HttpResponse.json({ detail: "This collectible was changed by someone else.", current: theirs }, { status: 412 });
+        }
+        return answer();
+      }),
+    );
+  }
+
+  async function saveNameAndPrice(user: UserEvent) {
+    const name = await screen.findByLabelText("Name");
+    await user.clear(name);
+    await user.type(name, "Charizard (shadowless)");
+    await user.clear(screen.getByLabelText("Price"));
+    await user.type(screen.getByLabelText("Price"), "280.00");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    return screen.findByRole("table", { name: "Changes since you opened the form" });
+  }
+
+  it("shows what changed meanwhile field by field, and reapplies my changes on the current version", async () => {
+    conflictOnFirstSave();
+    const { user, router } = renderEdit();
+    const table = await saveNameAndPrice(user);
+
+    expect(screen.getByRole("heading", { name: /someone else changed this item/i })).toBeInTheDocument();
+    const price = within(table).getByRole("row", { name: /^price/i });
+    expect(within(price).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+      "249.99",
+      "300.00",
+      "280.00",
+      "Both changed: yours replaces theirs",
+    ]);
+    const quantity = within(table).getByRole("row", { name: /^quantity/i });
+    expect(within(quantity).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+      "2",
+      "1",
+      "not edited",
+      "Changed by someone else: kept",
+    ]);
+    expect(within(table).getByRole("row", { name: /^name/i })).toHaveTextContent("Your change");
+
+    await user.click(screen.getByRole("button", { name: "Reapply my changes" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/collectibles/5"));
+    expect(puts).toHaveLength(2);
+    expect(puts[1]?.ifMatch).toBe('"2"');
+    expect(puts[1]?.body).toMatchObject({ name: "Charizard (shadowless)", price: "280.00", quantity: 1 });
+  });
+
+  it("discards my changes and shows the current values to edit again", async () => {
+    conflictOnFirstSave();
+    const { user } = renderEdit();
+    await saveNameAndPrice(user);
+    await user.click(screen.getByRole("button", { name: "Discard my changes" }));
+
+    expect(await screen.findByLabelText("Price")).toHaveValue("300.00");
+    expect(screen.getByLabelText("Name")).toHaveValue("Charizard");
+    expect(screen.getByLabelText("Quantity")).toHaveValue("1");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]?.ifMatch).toBe('"2"');
+  });
+
+  it("opens the merged values in the form when the reapplied save is refused as invalid", async () => {
+    conflictOnFirstSave(() => HttpResponse.json({ sku: ["Your vendor already has a collectible with this SKU."] }, { status: 400 }));
+    const { user } = renderEdit();
+    await saveNameAndPrice(user);
+    await user.click(screen.getByRole("button", { name: "Reapply my changes" }));
+
+    expect(await screen.findByText(/your changes could not be reapplied/i)).toBeInTheDocument();
+    expect(screen.getByLabelText("Name")).toHaveValue("Charizard (shadowless)");
+    expect(screen.getByLabelText("Quantity")).toHaveValue("1");
   });
 });

@@ -1,16 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { Plus, RotateCw } from "lucide-react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 
 import { ApiError } from "@/api/errors";
+import { Pagination } from "@/components/Pagination";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useCanWrite } from "@/lib/session";
 
+import { BulkActions } from "./BulkActions";
 import { CollectiblesTable } from "./CollectiblesTable";
+import { ExportMenu } from "./ExportMenu";
 import { FilterBar } from "./FilterBar";
-import { Pagination } from "./Pagination";
-import { hasNarrowingFilters, nextOrdering, toListQuery } from "./filters";
+import { ImportFilterChip } from "./ImportFilterChip";
+import { isSelected, pageSelection, selectedCount, useBulkSelection } from "./bulkSelection";
+import { exportParams, hasNarrowingFilters, narrowingParams, nextOrdering, toListQuery } from "./filters";
 import { collectibleListOptions } from "./queries";
 import { useCollectibleFilters } from "./useCollectibleFilters";
 
@@ -20,22 +24,40 @@ export default function CollectiblesListPage() {
   const list = useQuery(collectibleListOptions(toListQuery(filters)));
   const filtered = hasNarrowingFilters(filters);
   const pageGone = list.error instanceof ApiError && list.error.status === 404 && filters.page > 1;
+  const [selection, select] = useBulkSelection(useLocation().search);
+  const pageIds = list.data?.results.map((item) => item.id) ?? [];
+  const pageState = pageSelection(selection, pageIds);
+  const matching = list.data?.count ?? 0;
 
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Collectibles</h1>
-        {canWrite && (
-          <Button asChild>
-            <Link to="/collectibles/new">
-              <Plus aria-hidden />
-              New collectible
-            </Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap items-start gap-2">
+          <ExportMenu params={exportParams(filters)} />
+          {canWrite && (
+            <Button asChild>
+              <Link to="/collectibles/new">
+                <Plus aria-hidden />
+                New collectible
+              </Link>
+            </Button>
+          )}
+        </div>
       </div>
 
       <FilterBar filters={filters} onChange={update} onClear={clear} />
+      {filters.import_batch && <ImportFilterChip batch={filters.import_batch} onDismiss={() => update({ import_batch: null })} />}
+      {canWrite && selectedCount(selection, matching) > 0 && (
+        <BulkActions
+          selection={selection}
+          matching={matching}
+          pageAllSelected={pageState === "all"}
+          filters={narrowingParams(filters)}
+          onSelectAllMatching={() => select({ type: "selectAllMatching" })}
+          onClear={() => select({ type: "clear" })}
+        />
+      )}
 
       {list.isError ? (
         <Alert variant="destructive">
@@ -84,6 +106,16 @@ export default function CollectiblesListPage() {
             filters={filters}
             busy={list.isFetching}
             onSort={(field) => update({ ordering: nextOrdering(filters, field) })}
+            selection={
+              canWrite
+                ? {
+                    isSelected: (id) => isSelected(selection, id),
+                    page: pageState,
+                    onToggle: (id) => select({ type: "toggle", id, pageIds }),
+                    onTogglePage: () => select({ type: "togglePage", pageIds }),
+                  }
+                : undefined
+            }
           />
           {list.data && (
             <div className="px-2 pb-2">

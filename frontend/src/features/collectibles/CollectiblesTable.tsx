@@ -2,14 +2,36 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Link, useLocation } from "react-router";
 
 import type { CollectibleRecord } from "@/api/schemas";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDateTime, formatPrice } from "@/lib/format";
+import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
 import { type CollectibleFilters, type ListViewState, type SortField, sortDirection } from "./filters";
-import { formatDateTime, formatPrice } from "./format";
-import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "./vocabulary";
 
 const COLUMN_COUNT = 9;
+
+/** Row selection for bulk edits (owners and editors only). */
+export interface RowSelection {
+  isSelected: (id: number) => boolean;
+  page: "all" | "some" | "none";
+  onToggle: (id: number) => void;
+  onTogglePage: () => void;
+}
+
+function PageCheckbox({ selection }: { selection: RowSelection }) {
+  return (
+    <Checkbox
+      aria-label="Select every item on this page"
+      checked={selection.page === "all"}
+      ref={(element) => {
+        if (element) element.indeterminate = selection.page === "some";
+      }}
+      onChange={selection.onTogglePage}
+    />
+  );
+}
 
 function SortableHead({
   field,
@@ -55,18 +77,26 @@ export function CollectiblesTable({
   filters,
   onSort,
   busy,
+  selection,
 }: {
   items: CollectibleRecord[] | undefined;
   filters: CollectibleFilters;
   onSort: (field: SortField) => void;
   busy: boolean;
+  selection?: RowSelection | undefined;
 }) {
+  const columns = COLUMN_COUNT + (selection ? 1 : 0);
   // The detail page's "All collectibles" link brings back this exact view.
   const listView: ListViewState = { listSearch: useLocation().search };
   return (
     <Table aria-busy={busy} aria-label="Collectibles" className={busy && items ? "opacity-60 transition-opacity" : undefined}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
+          {selection && (
+            <TableHead className="w-8">
+              <PageCheckbox selection={selection} />
+            </TableHead>
+          )}
           <SortableHead field="name" label="Name" filters={filters} onSort={onSort} />
           <TableHead>Game</TableHead>
           <TableHead>Set / number</TableHead>
@@ -81,7 +111,16 @@ export function CollectiblesTable({
       <TableBody>
         {items
           ? items.map((item) => (
-              <TableRow key={item.id}>
+              <TableRow key={item.id} data-state={selection?.isSelected(item.id) ? "selected" : undefined} className="data-[state=selected]:bg-muted">
+                {selection && (
+                  <TableCell>
+                    <Checkbox
+                      aria-label={`Select ${item.name}`}
+                      checked={selection.isSelected(item.id)}
+                      onChange={() => selection.onToggle(item.id)}
+                    />
+                  </TableCell>
+                )}
                 <TableCell className="max-w-72 truncate font-medium whitespace-normal">
                   <Link to={`/collectibles/${item.id}`} state={listView} className="rounded text-primary hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
                     {item.name}
@@ -109,7 +148,7 @@ export function CollectiblesTable({
             ))
           : Array.from({ length: 8 }, (_, row) => (
               <TableRow key={row} data-testid="skeleton-row">
-                {Array.from({ length: COLUMN_COUNT }, (_, cell) => (
+                {Array.from({ length: columns }, (_, cell) => (
                   <TableCell key={cell}>
                     <Skeleton className="h-4 w-full min-w-8" />
                   </TableCell>

@@ -2,30 +2,23 @@ import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { staleVersion } from "@/api/collectibles";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { Button } from "@/components/ui/button";
 import { useAppDispatch } from "@/store/hooks";
 import { flashShown } from "@/store/uiSlice";
 
 import { useDeleteCollectible } from "./queries";
 
-export function DeleteCollectibleButton({ id, name }: { id: number; name: string }) {
+/** Deletes the version on screen: if someone changed the item meanwhile, the API refuses (412) and the new values show. */
+export function DeleteCollectibleButton({ id, name, version }: { id: number; name: string; version: number }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteCollectible(id);
   const navigate = useNavigate();
   const dispatch = useAppDispatch();
 
   const confirm = () => {
-    remove.mutate(undefined, {
+    remove.mutate(version, {
       onSuccess: () => {
         setOpen(false);
         dispatch(flashShown(`Deleted “${name}”.`));
@@ -35,34 +28,29 @@ export function DeleteCollectibleButton({ id, name }: { id: number; name: string
   };
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => (remove.isPending ? undefined : setOpen(next))}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button variant="destructive">
           <Trash2 aria-hidden />
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogTitle>Delete “{name}”?</AlertDialogTitle>
-        <AlertDialogDescription>This removes the collectible and its card details for good.</AlertDialogDescription>
-        {remove.isError && (
-          <p role="alert" className="text-sm text-destructive">
-            {remove.error.message}
-          </p>
-        )}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            disabled={remove.isPending}
-            onClick={(event) => {
-              event.preventDefault(); // keep the dialog open until the server answers
-              confirm();
-            }}
-          >
-            {remove.isPending ? "Deleting…" : "Delete"}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete “${name}”?`}
+      description="This removes the collectible and its card details for good."
+      confirmLabel="Delete"
+      busy={remove.isPending}
+      busyLabel="Deleting…"
+      onConfirm={confirm}
+    >
+      {remove.isError && (
+        <p role="alert" className="text-sm text-destructive">
+          {staleVersion(remove.error)
+            ? "Someone changed this item while you were looking at it: the page now shows its current values. Delete again if you still want to."
+            : remove.error.message}
+        </p>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -2,14 +2,15 @@ import { Search, X } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 
 import { FormField } from "@/components/FormField";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
+import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
 import { type CollectibleFilters, hasNarrowingFilters } from "./filters";
-import { conditionLabels, gameLabels, languageLabels, marketRegionLabels, optionsOf } from "./vocabulary";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -68,12 +69,7 @@ function SelectFilter<T extends string>({
   return (
     <FormField id={useId()} label={label}>
       <NativeSelect value={value} onChange={(event) => onChange(event.target.value as T | "")}>
-        <option value="">Any</option>
-        {optionsOf(labels).map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <LabelledOptions labels={labels} blank="Any" />
       </NativeSelect>
     </FormField>
   );

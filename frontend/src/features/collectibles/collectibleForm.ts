@@ -37,21 +37,26 @@ function isCurrencyCode(code: string): boolean {
   return known === null || known.includes(code);
 }
 
+/** The API's rules for a quantity and a price, typed into a text input (also used by bulk edit). */
+export const quantitySchema = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, "Enter a whole number, 0 or more.")
+  .refine((value) => Number(value) <= MAX_QUANTITY, "That quantity is too large.");
+
+export const priceSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, "Enter a price of 0 or more with at most 2 decimals, e.g. 12.50.");
+
 export const collectibleFormSchema = z
   .object({
     name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
     description: z.string(),
     sku: maxLength(64),
     condition: z.enum(conditionEnumValues),
-    quantity: z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "Enter a whole number, 0 or more.")
-      .refine((value) => Number(value) <= MAX_QUANTITY, "That quantity is too large."),
-    price: z
-      .string()
-      .trim()
-      .regex(/^\d{1,10}(\.\d{1,2})?$/, "Enter a price of 0 or more with at most 2 decimals, e.g. 12.50."),
+    quantity: quantitySchema,
+    price: priceSchema,
     currency: z
       .string()
       .trim()
@@ -171,7 +176,7 @@ export function valuesFromRecord(item: CollectibleRecord): CollectibleFormValues
   };
 }
 
-function rowsToExternalIds(rows: readonly ExternalIdRow[]): ExternalIds {
+export function rowsToExternalIds(rows: readonly ExternalIdRow[]): ExternalIds {
   return Object.fromEntries(
     rows.map((row) => {
       const value = row.value.trim();
@@ -213,18 +218,12 @@ export function toRequest(values: CollectibleFormValues): CollectibleRequest {
   };
 }
 
+/** The item's own fields and the card details' fields, as the form and the API name them. */
+export const ITEM_FIELDS = ["name", "description", "sku", "condition", "quantity", "price", "currency", "release_date"] as const;
+export const CARD_FIELDS = Object.keys(emptyCardDetails) as (keyof CollectibleFormValues["card_details"])[];
+
 /** Every path the form has an input (or a message slot) for. */
-const FORM_PATHS = new Set([
-  "name",
-  "description",
-  "sku",
-  "condition",
-  "quantity",
-  "price",
-  "currency",
-  "release_date",
-  ...Object.keys(emptyCardDetails).map((field) => `card_details.${field}`),
-]);
+const FORM_PATHS = new Set<string>([...ITEM_FIELDS, ...CARD_FIELDS.map((field) => `card_details.${field}`)]);
 
 export interface MappedServerErrors {
   /** Form path → message, for `setError`. */

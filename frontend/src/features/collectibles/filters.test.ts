@@ -4,7 +4,9 @@ import {
   emptyFilters,
   filtersToSearchParams,
   hasNarrowingFilters,
+  exportParams,
   listHref,
+  narrowingParams,
   nextOrdering,
   parseFilters,
   sortDirection,
@@ -18,7 +20,7 @@ describe("URL ⇄ filters", () => {
     expect(
       parse(
         "search=charzard&language=JA&market_region=JP&game=pokemon&condition=NM&release_date_after=2020-01-01" +
-          "&release_date_before=2024-12-31&in_stock=true&ordering=-price,name&page=3&page_size=50",
+          "&release_date_before=2024-12-31&in_stock=true&import_batch=12&ordering=-price,name&page=3&page_size=50",
       ),
     ).toEqual({
       search: "charzard",
@@ -29,6 +31,7 @@ describe("URL ⇄ filters", () => {
       release_date_after: "2020-01-01",
       release_date_before: "2024-12-31",
       in_stock: true,
+      import_batch: 12,
       ordering: ["-price", "name"],
       page: 3,
       page_size: 50,
@@ -50,7 +53,7 @@ describe("URL ⇄ filters", () => {
 
   it("drops values the API would refuse instead of failing", () => {
     expect(
-      parse("language=XX&market_region=MARS&release_date_after=yesterday&ordering=vendor,-price&page=abc&page_size=0&in_stock=maybe"),
+      parse("language=XX&market_region=MARS&release_date_after=yesterday&ordering=vendor,-price&page=abc&page_size=0&in_stock=maybe&import_batch=x"),
     ).toEqual({ ...emptyFilters, ordering: ["-price"] });
   });
 
@@ -97,5 +100,29 @@ describe("listHref", () => {
     expect(listHref({ listSearch: "?language=JA&page=2" })).toBe("/collectibles?language=JA&page=2");
     expect(listHref({ listSearch: "" })).toBe("/collectibles");
     expect(listHref(null)).toBe("/collectibles");
+  });
+});
+
+describe("export and bulk-edit parameters", () => {
+  const view = parse("search=charzard&language=JA&in_stock=true&import_batch=12&ordering=-price&page=3&page_size=50");
+
+  it("exports every page of exactly the view on screen, in its order", () => {
+    expect(exportParams(view)).toEqual({
+      search: "charzard",
+      language: "JA",
+      in_stock: "true",
+      import_batch: "12",
+      ordering: "-price",
+    });
+    expect(exportParams(emptyFilters)).toEqual({});
+  });
+
+  it("targets what the view narrows to, whatever the page and the order", () => {
+    expect(narrowingParams(view)).toEqual({ search: "charzard", language: "JA", in_stock: "true", import_batch: "12" });
+  });
+
+  it("round-trips the import filter and counts it as narrowing", () => {
+    expect(filtersToSearchParams(view).get("import_batch")).toBe("12");
+    expect(hasNarrowingFilters(parse("import_batch=3"))).toBe(true);
   });
 });

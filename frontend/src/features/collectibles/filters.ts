@@ -14,9 +14,8 @@ import {
   marketRegionEnumValues,
   pathsApiV1CollectiblesGetParametersQueryOrderingValues as orderingValues,
 } from "@/api/generated/schema";
+import { DEFAULT_PAGE_SIZE, pageParams, positiveInt } from "@/lib/paging";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export interface CollectibleFilters {
   search: string;
@@ -27,6 +26,8 @@ export interface CollectibleFilters {
   release_date_after: string;
   release_date_before: string;
   in_stock: boolean;
+  /** Only the items this import created or updated (set by the import's result link). */
+  import_batch: number | null;
   ordering: CollectibleOrdering[];
   page: number;
   page_size: number;
@@ -41,6 +42,7 @@ export const emptyFilters: CollectibleFilters = {
   release_date_after: "",
   release_date_before: "",
   in_stock: false,
+  import_batch: null,
   ordering: [],
   page: 1,
   page_size: DEFAULT_PAGE_SIZE,
@@ -56,6 +58,7 @@ export const NARROWING_KEYS = [
   "release_date_after",
   "release_date_before",
   "in_stock",
+  "import_batch",
 ] as const satisfies readonly (keyof CollectibleFilters)[];
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null, normalise = (s: string) => s): T | "" {
@@ -69,12 +72,6 @@ const lower = (s: string) => s.toLowerCase();
 
 function isoDate(raw: string | null): string {
   return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : "";
-}
-
-function positiveInt(raw: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!raw || !/^\d+$/.test(raw)) return fallback;
-  const value = Number(raw);
-  return value >= 1 ? Math.min(value, max) : fallback;
 }
 
 export function parseFilters(params: URLSearchParams): CollectibleFilters {
@@ -91,9 +88,9 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
     release_date_after: isoDate(params.get("release_date_after")),
     release_date_before: isoDate(params.get("release_date_before")),
     in_stock: params.get("in_stock") === "true",
+    import_batch: positiveInt(params.get("import_batch"), 0) || null,
     ordering: [...new Set(ordering)],
-    page: positiveInt(params.get("page"), 1),
-    page_size: positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE, 100),
+    ...pageParams(params),
   };
 }
 
@@ -111,6 +108,7 @@ export function filtersToSearchParams(filters: CollectibleFilters): URLSearchPar
   put("release_date_after", filters.release_date_after);
   put("release_date_before", filters.release_date_before);
   put("in_stock", filters.in_stock ? "true" : "");
+  put("import_batch", filters.import_batch ? String(filters.import_batch) : "");
   put("ordering", filters.ordering.join(","));
   put("page", filters.page > 1 ? String(filters.page) : "");
   put("page_size", filters.page_size !== DEFAULT_PAGE_SIZE ? String(filters.page_size) : "");
@@ -123,7 +121,14 @@ export function hasNarrowingFilters(filters: CollectibleFilters): boolean {
 
 /** The API query for these filters (empty values left out). */
 export function toListQuery(filters: CollectibleFilters): CollectibleListQuery {
-  const query: CollectibleListQuery = { page: filters.page, page_size: filters.page_size };
+  const query: CollectibleListQuery = { page: filters.page, page_size: filters.page_size, ...narrowingQuery(filters) };
+  if (filters.ordering.length) query.ordering = filters.ordering;
+  return query;
+}
+
+/** What narrows the view, in the API's terms: which items, whatever the page and the order. */
+function narrowingQuery(filters: CollectibleFilters): CollectibleListQuery {
+  const query: CollectibleListQuery = {};
   if (filters.search.trim()) query.search = filters.search.trim();
   if (filters.language) query.language = filters.language;
   if (filters.market_region) query.market_region = filters.market_region;
@@ -132,8 +137,23 @@ export function toListQuery(filters: CollectibleFilters): CollectibleListQuery {
   if (filters.release_date_after) query.release_date_after = filters.release_date_after;
   if (filters.release_date_before) query.release_date_before = filters.release_date_before;
   if (filters.in_stock) query.in_stock = true;
-  if (filters.ordering.length) query.ordering = filters.ordering;
+  if (filters.import_batch) query.import_batch = filters.import_batch;
   return query;
+}
+
+/**
+ * The view's filters as the query strings the API reads: what a bulk edit of
+ * "all N matching" sends as `filters` (every page; the order does not matter).
+ */
+export function narrowingParams(filters: CollectibleFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(narrowingQuery(filters)).map(([key, value]) => [key, String(value)]));
+}
+
+/** The export of exactly this view: every matching item (all pages) in the order on screen. */
+export function exportParams(filters: CollectibleFilters): Record<string, string> {
+  const params = narrowingParams(filters);
+  if (filters.ordering.length) params.ordering = filters.ordering.join(",");
+  return params;
 }
 
 export type SortField = "name" | "quantity" | "price" | "updated_at";

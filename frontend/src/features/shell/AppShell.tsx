@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 
 import { Skeleton } from "@/components/ui/skeleton";
-import { useMe } from "@/lib/session";
+import { useCanWrite, useMe } from "@/lib/session";
 import { cn } from "@/lib/utils";
 
 import { FlashMessage } from "./FlashMessage";
@@ -19,8 +19,15 @@ function PageFallback() {
   );
 }
 
+const navLinkClasses = ({ isActive }: { isActive: boolean }) =>
+  cn(
+    "rounded px-2 py-1 text-sm hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+    isActive ? "font-medium text-foreground" : "text-muted-foreground",
+  );
+
 export function AppShell() {
   const me = useMe();
+  const canWrite = useCanWrite();
   return (
     <div className="min-h-dvh">
       <a
@@ -38,19 +45,15 @@ export function AppShell() {
           <span className="truncate text-sm text-muted-foreground" data-testid="vendor-name">
             {me.data ? (me.data.vendor?.name ?? "No vendor") : ""}
           </span>
-          <nav aria-label="Main" className="ml-2 hidden sm:block">
-            <NavLink
-              to="/collectibles"
-              end={false}
-              className={({ isActive }) =>
-                cn(
-                  "rounded px-2 py-1 text-sm hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-                  isActive ? "font-medium text-foreground" : "text-muted-foreground",
-                )
-              }
-            >
+          <nav aria-label="Main" className="ml-2 hidden gap-1 sm:flex">
+            <NavLink to="/collectibles" className={navLinkClasses}>
               Collectibles
             </NavLink>
+            {canWrite && (
+              <NavLink to="/imports" className={navLinkClasses}>
+                Import
+              </NavLink>
+            )}
           </nav>
           <div className="ml-auto flex items-center gap-1">
             <ThemeMenu />

@@ -2,7 +2,19 @@
  * Labels for the API's enums. `Record<Enum, string>` makes `tsc` fail when the
  * generated types gain or lose a value, so these never drift from the contract.
  */
-import type { Condition, Finish, Game, GradingCompany, Language, MarketRegion } from "@/api/types";
+import type {
+  Condition,
+  Finish,
+  Game,
+  GradingCompany,
+  ImportFormat,
+  ImportMode,
+  ImportOutcome,
+  ImportStatus,
+  Language,
+  MarketRegion,
+  MovementReason,
+} from "@/api/types";
 
 export const conditionLabels: Record<Condition, string> = {
   M: "Mint",
@@ -62,6 +74,43 @@ export const gradingCompanyLabels: Record<GradingCompany, string> = {
   BGS: "Beckett (BGS)",
   CGC: "CGC",
   SGC: "SGC",
+};
+
+export const movementReasonLabels: Record<MovementReason, string> = {
+  sale: "Sale",
+  purchase: "Purchase",
+  return: "Customer return",
+  correction: "Correction",
+  damage: "Damaged or lost",
+  import: "Import",
+  other: "Other",
+};
+
+export const importFormatLabels: Record<ImportFormat, string> = {
+  omnistock: "Omni-Stock CSV",
+  tcgplayer: "TCGplayer seller export",
+  deckbox: "Deckbox",
+  moxfield: "Moxfield",
+  manabox: "ManaBox",
+  cardmarket: "Cardmarket stock file",
+};
+
+export const importModeLabels: Record<ImportMode, string> = {
+  set: "Set quantities to the file's",
+  add: "Add the file's quantities",
+};
+
+export const importStatusLabels: Record<ImportStatus, string> = {
+  preview: "Preview",
+  committed: "Committed",
+  rolled_back: "Rolled back",
+};
+
+export const importOutcomeLabels: Record<ImportOutcome, string> = {
+  create: "Create",
+  update: "Update",
+  unchanged: "Unchanged",
+  error: "Error",
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 
-import { PAGE_SIZES } from "./filters";
+import { PAGE_SIZES } from "@/lib/paging";
 
 export function Pagination({
   page,

@@ -1,4 +1,0 @@
-/** The `:id` route parameter as a collectible id, or null when it cannot be one. */
-export function parseCollectibleId(param: string | undefined): number | null {
-  return param && /^\d{1,15}$/.test(param) && Number(param) > 0 ? Number(param) : null;
-}
