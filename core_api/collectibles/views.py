@@ -293,6 +293,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         parameters=[
             OpenApiParameter("format", OpenApiTypes.STR, enum=list(EXPORT_FORMATS), default="omnistock"),
         ],
+        filters=True,
         responses={(200, "text/csv"): OpenApiTypes.STR},
     )
     @action(detail=False, methods=["get"], pagination_class=None)

@@ -100,7 +100,7 @@ class ImportRowSerializer(serializers.ModelSerializer):
 class ImportConflictItemSerializer(serializers.Serializer):
     line = serializers.IntegerField()
     collectible = serializers.IntegerField(allow_null=True)
-    name = serializers.CharField(required=False)
+    name = serializers.CharField(allow_null=True, help_text="The item's name (null when it is gone).")
     reason = serializers.CharField()
 
 

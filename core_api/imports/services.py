@@ -428,6 +428,7 @@ def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
         {
             "line": row.line,
             "collectible": row.collectible_id,
+            "name": items[row.collectible_id].name if row.collectible_id in items else None,
             "reason": "changed or deleted since the preview",
         }
         for row in rows
@@ -540,7 +541,7 @@ def import_rollback(*, batch: ImportBatch, user: User) -> ImportBatch:
     applied = batch.rows.filter(
         outcome__in=[RowOutcome.CREATE, RowOutcome.UPDATE], committed_version__isnull=False
     ).order_by("line")
-    conflicts = []
+    conflicts: list[dict[str, Any]] = []
     states = applied.values_list("line", "outcome", "collectible_id", "committed_version")
     for state_chunk in chunked(states.iterator()):
         versions = dict(
@@ -551,7 +552,9 @@ def import_rollback(*, batch: ImportBatch, user: User) -> ImportBatch:
         )
         for line, outcome, pk, committed_version in state_chunk:
             if pk not in versions and outcome == RowOutcome.UPDATE:
-                conflicts.append({"line": line, "collectible": pk, "reason": "deleted since the import"})
+                conflicts.append(
+                    {"line": line, "collectible": pk, "name": None, "reason": "deleted since the import"}
+                )
             elif pk in versions and versions[pk] != committed_version:
                 conflicts.append(
                     {
@@ -561,12 +564,11 @@ def import_rollback(*, batch: ImportBatch, user: User) -> ImportBatch:
                     }
                 )
     if conflicts:
-        names = dict(
+        names: dict[int, str] = dict(
             Collectible.objects.filter(pk__in=[c["collectible"] for c in conflicts]).values_list("pk", "name")
         )
         for conflict in conflicts:
-            if conflict["collectible"] in names:
-                conflict["name"] = names[conflict["collectible"]]
+            conflict["name"] = names.get(conflict["collectible"])
         raise ImportConflict(
             f"{len(conflicts)} item(s) changed after this import; "
             "rolling back would overwrite those changes.",

@@ -313,7 +313,12 @@ def test_commit_of_a_stale_preview_is_409(owner_client, upload, vendor):
     response = owner_client.post(url(batch_id, "commit"))
     assert response.status_code == 409
     assert response.data["items"] == [
-        {"line": 3, "collectible": item.pk, "reason": "changed or deleted since the preview"}
+        {
+            "line": 3,
+            "collectible": item.pk,
+            "name": item.name,
+            "reason": "changed or deleted since the preview",
+        }
     ]
     assert Collectible.objects.count() == 1
 

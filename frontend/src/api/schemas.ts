@@ -209,8 +209,8 @@ export const importConflictSchema = z.object({
     z.object({
       line: z.number().int(),
       collectible: z.number().int().nullable(),
-      // The contract lists it as required; the API leaves it out for items that no longer exist.
-      name: z.string().optional(),
+      // Null for items that no longer exist.
+      name: z.string().nullable(),
       reason: z.string(),
     }),
   ),

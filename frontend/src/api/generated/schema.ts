@@ -605,7 +605,8 @@ export interface components {
         ImportConflictItem: {
             line: number;
             collectible: number | null;
-            name: string;
+            /** @description The item's name (null when it is gone). */
+            name: string | null;
             reason: string;
         };
         /**
@@ -1898,7 +1899,90 @@ export interface operations {
     collectibles_export_retrieve: {
         parameters: {
             query?: {
+                /**
+                 * @description Condition (case-insensitive), e.g. `NM`.
+                 *
+                 *     * `M` - Mint
+                 *     * `NM` - Near Mint
+                 *     * `LP` - Lightly Played
+                 *     * `MP` - Moderately Played
+                 *     * `HP` - Heavily Played
+                 *     * `DMG` - Damaged
+                 */
+                condition?: "DMG" | "HP" | "LP" | "M" | "MP" | "NM";
                 format?: "omnistock" | "tcgplayer";
+                /**
+                 * @description Game (case-insensitive), e.g. `pokemon`.
+                 *
+                 *     * `pokemon` - Pokémon
+                 *     * `mtg` - Magic: The Gathering
+                 *     * `yugioh` - Yu-Gi-Oh!
+                 *     * `onepiece` - One Piece
+                 *     * `lorcana` - Disney Lorcana
+                 *     * `sports` - Sports
+                 *     * `other` - Other
+                 */
+                game?: "lorcana" | "mtg" | "onepiece" | "other" | "pokemon" | "sports" | "yugioh";
+                /** @description Only the items an import batch created or updated (its id, see /imports/). */
+                import_batch?: number;
+                /** @description `true`: quantity above zero; `false`: sold out. */
+                in_stock?: boolean;
+                /**
+                 * @description Card language, ISO 639-1 (case-insensitive), e.g. `JA`.
+                 *
+                 *     * `EN` - English
+                 *     * `JA` - Japanese
+                 *     * `DE` - German
+                 *     * `FR` - French
+                 *     * `IT` - Italian
+                 *     * `ES` - Spanish
+                 *     * `PT` - Portuguese
+                 *     * `KO` - Korean
+                 *     * `ZH` - Chinese
+                 *     * `RU` - Russian
+                 */
+                language?: "DE" | "EN" | "ES" | "FR" | "IT" | "JA" | "KO" | "PT" | "RU" | "ZH";
+                /**
+                 * @description Market region the card was printed for (case-insensitive), e.g. `EU`.
+                 *
+                 *     * `NA` - North America
+                 *     * `EU` - Europe
+                 *     * `JP` - Japan
+                 *     * `KR` - Korea
+                 *     * `CN` - China
+                 *     * `ASIA` - Asia (other)
+                 *     * `LATAM` - Latin America
+                 *     * `OCE` - Oceania
+                 *     * `GLOBAL` - Global
+                 */
+                market_region?: "ASIA" | "CN" | "EU" | "GLOBAL" | "JP" | "KR" | "LATAM" | "NA" | "OCE";
+                /**
+                 * @description Sort key; prefix with `-` for descending; several keys comma-separated. Default: `-updated_at` (or relevance when searching).
+                 *
+                 *     * `name` - Name
+                 *     * `-name` - Name (descending)
+                 *     * `price` - Price
+                 *     * `-price` - Price (descending)
+                 *     * `quantity` - Quantity
+                 *     * `-quantity` - Quantity (descending)
+                 *     * `release_date` - Release date
+                 *     * `-release_date` - Release date (descending)
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 *     * `updated_at` - Updated at
+                 *     * `-updated_at` - Updated at (descending)
+                 */
+                ordering?: ("-created_at" | "-name" | "-price" | "-quantity" | "-release_date" | "-updated_at" | "created_at" | "name" | "price" | "quantity" | "release_date" | "updated_at")[];
+                /** @description Price at most this much (inclusive). */
+                price_max?: number;
+                /** @description Price at least this much (inclusive). */
+                price_min?: number;
+                /** @description Released on or after this date (YYYY-MM-DD, inclusive). */
+                release_date_after?: string;
+                /** @description Released on or before this date (YYYY-MM-DD, inclusive). */
+                release_date_before?: string;
+                /** @description Matches name, set name and card number. Typo-tolerant on PostgreSQL (`charzard` finds Charizard) and ranked by similarity unless `ordering` is given. */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -2304,7 +2388,12 @@ export const pathsApiV1CollectiblesGetParametersQueryGameValues: ReadonlyArray<F
 export const pathsApiV1CollectiblesGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["language"]> = ["DE", "EN", "ES", "FR", "IT", "JA", "KO", "PT", "RU", "ZH"];
 export const pathsApiV1CollectiblesGetParametersQueryMarket_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["market_region"]> = ["ASIA", "CN", "EU", "GLOBAL", "JP", "KR", "LATAM", "NA", "OCE"];
 export const pathsApiV1CollectiblesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-name", "-price", "-quantity", "-release_date", "-updated_at", "created_at", "name", "price", "quantity", "release_date", "updated_at"];
+export const pathsApiV1CollectiblesExportGetParametersQueryConditionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["condition"]> = ["DMG", "HP", "LP", "M", "MP", "NM"];
 export const pathsApiV1CollectiblesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["format"]> = ["omnistock", "tcgplayer"];
+export const pathsApiV1CollectiblesExportGetParametersQueryGameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["game"]> = ["lorcana", "mtg", "onepiece", "other", "pokemon", "sports", "yugioh"];
+export const pathsApiV1CollectiblesExportGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["language"]> = ["DE", "EN", "ES", "FR", "IT", "JA", "KO", "PT", "RU", "ZH"];
+export const pathsApiV1CollectiblesExportGetParametersQueryMarket_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["market_region"]> = ["ASIA", "CN", "EU", "GLOBAL", "JP", "KR", "LATAM", "NA", "OCE"];
+export const pathsApiV1CollectiblesExportGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/export/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-name", "-price", "-quantity", "-release_date", "-updated_at", "created_at", "name", "price", "quantity", "release_date", "updated_at"];
 export const pathsApiV1ImportsIdRowsGetParametersQueryOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{id}/rows/"]["get"]["parameters"]["query"]["outcome"]> = ["create", "error", "unchanged", "update"];
 export const bulkActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkActionEnum"]> = ["update", "delete"];
 export const bulkItemStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkItemStatusEnum"]> = ["ok", "not_found", "updated", "deleted"];

@@ -99,7 +99,7 @@ describe("import batch page", () => {
         {
           detail: "Some items changed since the preview; nothing was imported.",
           // As the API sends them: no `name`, although the contract lists it.
-          items: [{ line: 3, collectible: 45, reason: "changed or deleted since the preview" }],
+          items: [{ line: 3, collectible: 45, name: null, reason: "changed or deleted since the preview" }],
         },
         { status: 409 },
       ),

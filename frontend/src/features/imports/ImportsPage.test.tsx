@@ -109,7 +109,7 @@ describe("batch list", () => {
             detail: "Items changed after the import; nothing was rolled back.",
             items: [
               { line: 3, collectible: 45, name: "Charizard", reason: "Changed after the import (stock adjustment)." },
-              { line: 5, collectible: null, reason: "Deleted since." },
+              { line: 5, collectible: null, name: null, reason: "Deleted since." },
             ],
           },
           { status: 409 },
