@@ -30,7 +30,7 @@ from psycopg import sql
 
 from accounts.models import Role
 from collectibles.demo.generator import StockLine, stock_lines
-from collectibles.models import CardDetails, Collectible, SearchTerm
+from collectibles.models import CardDetails, Collectible, SearchTerm, StockMovement
 
 # Bump when the generated rows change shape, so old datasets are reloaded.
 GENERATOR_VERSION = 3
@@ -44,6 +44,12 @@ CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "EUR", "USD")
 
 COLLECTIBLE_TABLE = Collectible._meta.db_table
 CARD_TABLE = CardDetails._meta.db_table
+# What a create writes besides the row and its card details, by the column that names the item.
+CREATE_TRAIL = (
+    (Collectible.history.model._meta.db_table, "id"),
+    (CardDetails.history.model._meta.db_table, "collectible_id"),
+    (StockMovement._meta.db_table, "collectible_id"),
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,11 @@ def remove_rows_added_since_load(conninfo: str, dataset: Dataset) -> None:
 def _remove_added_rows(conn: psycopg.Connection[Any], dataset: Dataset) -> int:
     # Django emulates ON DELETE CASCADE; in the database the card details go first.
     with conn.transaction():
+        for table, column in CREATE_TRAIL:
+            conn.execute(
+                sql.SQL("DELETE FROM {} WHERE {} > %s").format(sql.Identifier(table), sql.Identifier(column)),
+                [dataset.max_loaded_id],
+            )
         conn.execute(
             sql.SQL("DELETE FROM {} WHERE collectible_id > %s").format(sql.Identifier(CARD_TABLE)),
             [dataset.max_loaded_id],

@@ -20,6 +20,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from psycopg.rows import dict_row
 
+from collectibles.models import Collectible
+
 from .stats import percentile
 
 
@@ -38,7 +40,25 @@ class FloorResult:
     p99_ms: float
 
 
+# The replay finds the created row's id in the captured SQL by its digits: an id of
+# ten digits cannot be mistaken for a user's, a vendor's, a quantity or a timestamp's
+# microseconds.
+DISTINCTIVE_ID = 1_000_000_000
+
+
+def _make_the_next_id_distinctive() -> None:
+    table = Collectible._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            "GREATEST(nextval(pg_get_serial_sequence(%s, 'id')), %s))",
+            [table, table, DISTINCTIVE_ID],
+        )
+
+
 def capture(*, method: str, path: str, body: str | None, token: str) -> Captured:
+    if method != "GET":
+        _make_the_next_id_distinctive()
     client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {token}")
     with CaptureQueriesContext(connection) as queries:
         if method == "GET":
@@ -63,9 +83,11 @@ def connection_params() -> dict[str, Any]:
 
 
 def _run(cursor: psycopg.Cursor[dict[str, Any]], statements: list[str], created_id: int | None) -> list[Any]:
-    """Run the statements; after an INSERT ... RETURNING, the captured id of
-    the created row is replaced by the one this INSERT returned (the card
-    details' insert refers to it)."""
+    """Run the statements; after the first INSERT ... RETURNING (the
+    collectible's), the captured id of the created row is replaced by the one
+    this INSERT returned: the card details, their history rows and the stock
+    movement refer to it. Later INSERTs return other tables' ids (history
+    rows), which must not replace it."""
     results = []
     new_id: str | None = None
     for statement in statements:
@@ -73,7 +95,12 @@ def _run(cursor: psycopg.Cursor[dict[str, Any]], statements: list[str], created_
             statement = re.sub(rf"\b{created_id}\b", new_id, statement)
         cursor.execute(statement.encode())
         rows = cursor.fetchall() if cursor.description else None
-        if rows and statement.lstrip().upper().startswith("INSERT") and "RETURNING" in statement.upper():
+        if (
+            new_id is None
+            and rows
+            and statement.lstrip().upper().startswith("INSERT")
+            and "RETURNING" in statement.upper()
+        ):
             new_id = str(next(iter(rows[0].values())))
         results.append(rows)
     return results

@@ -8,11 +8,13 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from bench import dataset, report
+from accounts.tokens import access_token_for
+from bench import dataset, floor, report
 from bench.load import DONE_HOOK, MARKER, WrkRequest, _lua_string
 from bench.middleware import QUERY_COUNT_HEADER, QueryCountMiddleware
 from bench.scenarios import DEEP_OFFSET, deep_offset, scenarios
 from bench.stats import percentile
+from collectibles.models import Collectible
 from collectibles.tests.factories import CardFactory, CollectibleFactory
 
 
@@ -155,3 +157,22 @@ def test_health_checks_of_reused_connections_are_reported(settings):
     connection.health_check_enabled, connection.health_check_done = True, False
     response = QueryCountMiddleware(view)(RequestFactory().get("/"))
     assert (response[QUERY_COUNT_HEADER], response["X-Bench-Health-Checks"]) == ("1", "1")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_floor_replays_a_create_with_its_history_and_movement(owner):
+    """The create writes the collectible, its card details, their history rows
+    and an opening stock movement; each replay must insert a fresh set."""
+    token = access_token_for(owner)
+    create = next(s for s in scenarios(detail_id=1, offset=100, deep_cursor="x") if s.key == "create")
+    captured = floor.capture(method="POST", path="/api/v1/" + create.path, body=create.body_text, token=token)
+    assert captured.status == 201
+    assert sum(statement.lstrip().upper().startswith("INSERT") for statement in captured.statements) >= 3
+
+    result = floor.measure(
+        captured.statements, write=True, created_id=captured.created_id, seconds=0, min_iterations=3
+    )
+
+    assert result.iterations == 3
+    # The capture's row, the warm-up round's and three measured rounds', each with its own card details.
+    assert Collectible.objects.filter(vendor=owner.profile.vendor, card_details__set_code="OBF").count() == 5
