@@ -489,9 +489,17 @@ def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
             if ids is None:  # not PostgreSQL: the database numbers them
                 created = Collectible.objects.bulk_create([Collectible(**item) for item in items])
                 ids = [item.pk for item in created]
+                card_rows = _card_rows(cards, ids)
+                copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
             else:
                 for item, pk in zip(items, ids, strict=True):
                     item["id"] = pk
+                # Card details first (their foreign key is checked at commit): each
+                # item's insert trigger then reads its card filter columns as it is
+                # written, instead of each card's trigger updating the item just
+                # written (a second row version and index entries per item).
+                card_rows = _card_rows(cards, ids)
+                copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
                 copy_values(
                     Collectible, NEW_ITEM_COLUMNS, (_ordered(item, NEW_ITEM_COLUMNS) for item in items)
                 )
@@ -501,8 +509,6 @@ def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
         ) from exc
     for item, pk in zip(items, ids, strict=True):
         item["id"] = pk
-    card_rows = [{"collectible_id": ids[index], **card} for index, card in cards]
-    copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
     copy_values(
         StockMovement,
         MOVEMENT_COLUMNS,
@@ -518,6 +524,11 @@ def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
     for row, pk in zip(rows, ids, strict=True):
         row.collectible_id, row.committed_version = pk, 1
     copy_update(ImportRow, rows, ["collectible", "committed_version"])
+
+
+def _card_rows(cards: list[tuple[int, dict[str, Any]]], ids: list[int]) -> list[dict[str, Any]]:
+    """The card details of the created items (`cards` holds each one's item index)."""
+    return [{"collectible_id": ids[index], **card} for index, card in cards]
 
 
 def _ordered(values: dict[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:

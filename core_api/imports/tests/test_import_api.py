@@ -260,6 +260,24 @@ def test_commit_applies_every_valid_row(owner_client, upload, vendor, owner):
     }
 
 
+def test_committed_items_are_found_by_the_list_filters_and_search(owner_client, upload):
+    """Imported card details reach the item's filter columns and the search
+    lexicon (database triggers, however the rows were written)."""
+    content = tcg_file(
+        tcg_row(1001, name="Gengar", set_name="Fossil"), tcg_row(1002, name="Mew", set_name="Promo")
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    assert owner_client.post(url(batch_id, "commit")).status_code == 200
+    listing = reverse("collectible-list")
+
+    def names(**params):
+        return sorted(item["name"] for item in owner_client.get(listing, params).data["results"])
+
+    assert names(game="pokemon", language="EN") == ["Gengar", "Mew"]
+    assert names(search="fosil") == ["Gengar"]
+    assert names(search="gengr") == ["Gengar"]
+
+
 def test_committed_items_show_the_import_in_their_history(owner_client, upload):
     batch_id = upload(owner_client, tcg_file(tcg_row(1001))).data["id"]
     owner_client.post(url(batch_id, "commit"))
