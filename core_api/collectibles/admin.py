@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CardDetails, Collectible, StockMovement
@@ -19,8 +22,31 @@ class CollectibleAdmin(SimpleHistoryAdmin):
     list_filter = ["vendor", "condition", "card_details__game", "card_details__language"]
     list_select_related = ["vendor"]
     search_fields = ["name", "sku", "card_details__set_name", "card_details__card_number"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    # Stock changes only through the ledger (the adjust endpoint, imports, edits
+    # in the API), so the movements always add up to the quantity.
+    readonly_fields = ["quantity", "version", "created_at", "updated_at"]
     raw_id_fields = ["user"]
+
+    def save_model(self, request: HttpRequest, obj: Collectible, form: Any, change: bool) -> None:
+        if change:
+            # Every admin save of an item (its fields or its card details inline) is a
+            # change API clients holding the old ETag must see (412).
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+    # Reverting saves an old snapshot whole: it would rewrite the quantity past
+    # the ledger and put the version back (reusing ETags). Old versions stay
+    # viewable; the revert button is hidden and its POST refused.
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        if request.method == "POST":
+            raise PermissionDenied("Reverting is disabled; edit the item instead.")
+        response: HttpResponse = super().history_form_view(request, object_id, version_id, extra_context)
+        return response
 
 
 @admin.register(StockMovement)

@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from common.bulk_sql import copy_update
@@ -15,6 +17,49 @@ from .models import Collectible, StockMovement
 from .services import delete_in_bulk
 
 BULK_FIELDS = ("price", "quantity", "condition", "currency", "release_date", "description")
+
+
+class ItemsNotFound(Exception):  # noqa: N818  (reads as the condition, like DoesNotExist)
+    """Some of the ids are not the caller's items: nothing is applied."""
+
+    def __init__(self, results: list[dict[str, Any]]) -> None:
+        super().__init__("Some items are not in your inventory; nothing was changed.")
+        self.results = results  # every id, `ok` or `not_found`
+
+
+class TooManyItems(Exception):  # noqa: N818
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"At most {limit} items per bulk edit; narrow the filter.")
+
+
+def bulk_target_ids(
+    visible: "QuerySet[Collectible]",
+    *,
+    ids: list[int] | None = None,
+    matching: "QuerySet[Collectible] | None" = None,
+) -> list[int]:
+    """The items a bulk request targets: the given `ids`, all of which must be
+    among `visible` (the caller's items), or every item `matching` a filter.
+    Refuses more than BULK_EDIT_MAX_ROWS before anything is locked."""
+    limit = settings.BULK_EDIT_MAX_ROWS
+    if ids is not None:
+        wanted = list(dict.fromkeys(ids))
+        found = set(visible.filter(pk__in=wanted).values_list("pk", flat=True))
+        if len(found) != len(wanted):
+            raise ItemsNotFound(
+                [
+                    {"id": pk, "status": BulkItemStatus.OK if pk in found else BulkItemStatus.NOT_FOUND}
+                    for pk in wanted
+                ]
+            )
+        targets = wanted
+    elif matching is not None:
+        targets = list(matching.values_list("pk", flat=True)[: limit + 1])
+    else:
+        raise TypeError("bulk_target_ids needs `ids` or `matching`")
+    if len(targets) > limit:
+        raise TooManyItems(limit)
+    return targets
 
 
 @dataclass

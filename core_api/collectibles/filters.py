@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 
@@ -173,9 +173,6 @@ class CollectibleFilter(LeanFilterSet):
         query = self.form.cleaned_data.get("search", "")
         ordered = bool(self.form.cleaned_data.get("ordering"))
         membership = membership_for(self.request.user) if self.request is not None else None
-        found = search_collectibles(
+        return search_collectibles(
             queryset, query, vendor_id=membership.vendor_id if membership else None, ordered=ordered
         )
-        if isinstance(found, QuerySet) and query.strip() and not ordered:
-            found = found.order_by(F("search_rank").desc(), "-id")
-        return found

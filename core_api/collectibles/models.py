@@ -19,6 +19,7 @@ from .history import OperationHistoricalRecords
 from .validators import validate_external_ids
 
 MAX_QUANTITY = 2_147_483_647  # PostgreSQL `integer`, the column type of quantities
+MAX_ID = 9_223_372_036_854_775_807  # PostgreSQL `bigint`, the column type of primary keys
 
 
 class Collectible(models.Model):

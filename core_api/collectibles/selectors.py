@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
-from django.db.models import FloatField, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 
 from accounts.selectors import membership_for
 
@@ -43,17 +43,19 @@ def search_collectibles(
     On PostgreSQL the match is typo-tolerant and ranked (collectibles/search.py):
     the result pages and counts itself, best match first unless the queryset
     has an explicit `ordering`. Elsewhere (the SQLite demo) it is a
-    case-insensitive substring match, annotated with an equal `search_rank`.
+    case-insensitive substring match.
     """
     query = query.strip()
     if not query:
         return queryset
     if connection.vendor != "postgresql":
-        return queryset.filter(
+        found = queryset.filter(
             Q(name__icontains=query)
             | Q(card_details__set_name__icontains=query)
             | Q(card_details__card_number__iexact=query)
-        ).annotate(search_rank=Value(1.0, output_field=FloatField()))
+        )
+        # Every substring match ranks the same: newest first, as ties rank on PostgreSQL.
+        return found if ordered else found.order_by("-id")
     if vendor_id is None:
         return queryset.none()
     return RankedSearch(queryset, query, matching_terms(vendor_id, query), ordered=ordered)

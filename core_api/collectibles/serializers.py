@@ -11,7 +11,8 @@ from rest_framework import serializers
 from common.currencies import validate_currency_code
 
 from .choices import BulkAction, BulkItemStatus, HistoryAction, MovementReason
-from .models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
+from .filters import CollectibleFilter
+from .models import CARD_DETAILS_FIELDS, MAX_ID, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 from .validators import (
     MAX_EXTERNAL_ID_KEY_LENGTH,
     MAX_EXTERNAL_ID_VALUE_LENGTH,
@@ -225,7 +226,10 @@ class BulkRequestSerializer(serializers.Serializer):
 
     action = serializers.ChoiceField(choices=BulkAction.choices)
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, allow_empty=False, max_length=100_000
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        required=False,
+        allow_empty=False,
+        max_length=100_000,
     )
     filters = serializers.DictField(
         child=serializers.CharField(allow_blank=True),
@@ -234,6 +238,16 @@ class BulkRequestSerializer(serializers.Serializer):
         '"all items matching the current view".',
     )
     changes = BulkChangesSerializer(required=False)
+
+    def validate_filters(self, filters: dict[str, str]) -> dict[str, str]:
+        # A misspelt filter must not be ignored: the request would then act on every item.
+        unknown = sorted(set(filters) - set(CollectibleFilter.base_filters))
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown filter(s): {', '.join(unknown)}. Filters select every matching item, on every "
+                f"page; use {', '.join(sorted(CollectibleFilter.base_filters))}."
+            )
+        return filters
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("ids" in attrs) == ("filters" in attrs):

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import Vendor
@@ -135,7 +137,8 @@ def _lock(collectible: Collectible, expected_versions: frozenset[int] | None) ->
     `expected_versions` comes from If-Match: None means "any version" (no
     header, or `*`); an empty set (an unparseable header) matches nothing.
     """
-    locked = Collectible.objects.select_for_update().get(pk=collectible.pk)
+    # 404, not 500, when the item was deleted since the view looked it up.
+    locked = get_object_or_404(Collectible.objects.select_for_update(), pk=collectible.pk)
     if expected_versions is not None and locked.version not in expected_versions:
         raise StaleVersion(locked)
     return locked
@@ -241,9 +244,13 @@ def stock_adjust(
             )
         )
         if not changed:
-            current = Collectible.objects.filter(pk=collectible.pk).values_list("quantity", flat=True).get()
+            current = Collectible.objects.filter(pk=collectible.pk).values_list("quantity", flat=True).first()
+            if current is None:
+                raise Http404("No Collectible matches the given query.")  # deleted since the view read it
             raise InsufficientStock(current, delta)
-        collectible.refresh_from_db(fields=["quantity", "version", "updated_at"])
+        # Every field, not only the changed ones: the snapshot must not carry
+        # anything another writer changed since the view read the item.
+        collectible.refresh_from_db()
         # A queryset update sends no signals: write the history snapshot ourselves.
         write_snapshots([collectible], "~", operation)
         return _record_movement(collectible, delta=delta, reason=reason, actor=actor, note=note)

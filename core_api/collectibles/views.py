@@ -27,11 +27,16 @@ from common.pagination import COUNT_EXACT_HEADER_PARAMETER
 from common.rows import ValuesRepresentation
 from imports.export import EXPORT_FORMATS, stream_csv
 
-from .bulk import collectibles_bulk_delete, collectibles_bulk_update
-from .choices import BulkItemStatus
+from .bulk import (
+    ItemsNotFound,
+    TooManyItems,
+    bulk_target_ids,
+    collectibles_bulk_delete,
+    collectibles_bulk_update,
+)
 from .conditional import ETAG_HEADER, IF_MATCH, IF_NONE_MATCH, PRECONDITION_FAILED, etag, if_match_versions
 from .filters import CollectibleFilter
-from .models import Collectible
+from .models import MAX_QUANTITY, Collectible
 from .search import RankedSearch
 from .selectors import (
     collectible_history,
@@ -240,6 +245,9 @@ class CollectibleViewSet(viewsets.ModelViewSet):
                     "detail": (
                         f"Not enough stock: {short.current_quantity} in stock, "
                         f"cannot change by {short.delta:+d}."
+                        if short.delta < 0
+                        else f"Too much stock: {short.current_quantity} in stock, cannot change by "
+                        f"{short.delta:+d} (the most an item can hold is {MAX_QUANTITY:,})."
                     ),
                     "quantity": short.current_quantity,
                 },
@@ -254,7 +262,10 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     def _visible_record_pk(self) -> int:
         """The id in the URL, if it is (or was) one of the caller's vendor's items; else 404."""
         pk = self.kwargs["pk"]
-        if not str(pk).isdigit() or not collectible_was_visible_to(self.request.user, int(pk)):
+        # isascii: "²".isdigit() is true, but int() refuses it.
+        if not (str(pk).isascii() and str(pk).isdigit()) or not collectible_was_visible_to(
+            self.request.user, int(pk)
+        ):
             raise NotFound("No Collectible matches the given query.")
         return int(pk)
 
@@ -329,38 +340,22 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         bulk = BulkRequestSerializer(data=request.data)
         bulk.is_valid(raise_exception=True)
         visible = self.get_queryset()
-        if "ids" in bulk.validated_data:
-            wanted = list(dict.fromkeys(bulk.validated_data["ids"]))
-            found = set(visible.filter(pk__in=wanted).values_list("pk", flat=True))
-            if len(found) != len(wanted):
-                return Response(
-                    {
-                        "detail": "Some items are not in your inventory; nothing was changed.",
-                        "results": [
-                            {
-                                "id": pk,
-                                "status": BulkItemStatus.OK if pk in found else BulkItemStatus.NOT_FOUND,
-                            }
-                            for pk in wanted
-                        ],
-                    },
-                    status=status.HTTP_400_BAD_REQUEST,
+        try:
+            if "ids" in bulk.validated_data:
+                ids = bulk_target_ids(visible, ids=bulk.validated_data["ids"])
+            else:
+                selection = CollectibleFilter(
+                    bulk.validated_data["filters"], queryset=visible, request=request
                 )
-            ids = wanted
-        else:
-            selection = CollectibleFilter(bulk.validated_data["filters"], queryset=visible, request=request)
-            if not selection.is_valid():
-                raise ValidationError({"filters": selection.errors})
-            matches = every_match(selection.qs)
-            ids = list(matches.values_list("pk", flat=True)[: settings.BULK_EDIT_MAX_ROWS + 1])
-        if len(ids) > settings.BULK_EDIT_MAX_ROWS:
-            raise ValidationError(
-                {
-                    "non_field_errors": [
-                        f"At most {settings.BULK_EDIT_MAX_ROWS} items per bulk edit; narrow the filter."
-                    ]
-                }
+                if not selection.is_valid():
+                    raise ValidationError({"filters": selection.errors})
+                ids = bulk_target_ids(visible, matching=every_match(selection.qs))
+        except ItemsNotFound as missing:
+            return Response(
+                {"detail": str(missing), "results": missing.results}, status=status.HTTP_400_BAD_REQUEST
             )
+        except TooManyItems as too_many:
+            raise ValidationError({"non_field_errors": [str(too_many)]}) from too_many
         if bulk.validated_data["action"] == "delete":
             outcome = collectibles_bulk_delete(ids=ids, actor=self.actor)
         else:

@@ -36,6 +36,8 @@ from functools import reduce
 from typing import Any, Protocol
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection
 from django.db.models import Field, Model, Q, QuerySet
 from drf_spectacular.types import OpenApiTypes
@@ -111,7 +113,10 @@ def count_rows(queryset: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool
         return queryset.count(), True
     limit = exact_count_limit()
     # Compiled once for both statements: compiling costs more than running them.
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. `.none()`, the list of a user with no vendor
+        return 0, True
     key = estimate_key(sql, params)
     remembered = remembered_estimate(key)
     if remembered is not None:
@@ -238,6 +243,20 @@ def _ordering_names(keys: Sequence[SortKey]) -> list[str]:
     return [f"-{key.field}" if key.descending else key.field for key in keys]
 
 
+def _cursor_value(field: "Field[Any, Any]", raw: Any) -> Any:
+    """A sort key's value from a cursor, checked as the column would check it:
+    a cursor is client input (e.g. an object where a date belongs, or an id
+    beyond the column's range) and must fail as a 400, not in the database."""
+    try:
+        value = field.to_python(raw)
+        field.run_validators(value)
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("NUL in a text value")  # PostgreSQL text cannot hold it
+    except (DjangoValidationError, TypeError, ValueError, OverflowError) as exc:
+        raise ValidationError({"cursor": ["Invalid cursor."]}) from exc
+    return value
+
+
 def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
     """Rows that come after `values` in the order `keys`, with NULLs where the
     database sorts them (PostgreSQL: as the largest values; SQLite: the smallest)."""
@@ -252,7 +271,7 @@ def keyset_after(model: type[Model], keys: Sequence[SortKey], values: Sequence[A
                 {"cursor": ["Cursors are not available for this ordering; use page numbers."]}
             )
         nulls_last = nulls_high != key.descending  # in this walk's direction
-        value = None if raw is None else field.to_python(raw)
+        value = None if raw is None else _cursor_value(field, raw)
         if value is None:
             # Nothing comes after the NULLs when they come last; every value does when they come first.
             beyond = None if nulls_last else Q(**{f"{key.field}__isnull": False})
@@ -318,7 +337,7 @@ class StandardPageNumberPagination(PageNumberPagination):
                 "description": (
                     "Page by cursor instead of page number: send it empty for the first page, "
                     "then follow `next`/`previous`. Costs the same at any depth. Not available "
-                    "with `search` ranked by relevance."
+                    "with `search` (use page numbers)."
                 ),
                 "schema": {"type": "string"},
             }
@@ -366,7 +385,7 @@ class StandardPageNumberPagination(PageNumberPagination):
             number = int(raw)
         except ValueError:
             raise NotFound(self.invalid_page_message) from None
-        if number < 1 or number * size > MAX_OFFSET:
+        if number < 1 or number * size >= MAX_OFFSET:
             raise NotFound(self.invalid_page_message)
         return number
 

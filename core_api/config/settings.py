@@ -235,6 +235,8 @@ SPECTACULAR_SETTINGS = {
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://localhost:5173", "http://127.0.0.1:5173"]
 )
+# Response headers the API documents, readable by browser clients on another origin.
+CORS_EXPOSE_HEADERS = ["ETag", "X-Count-Exact"]
 
 # Production hardening: off for the local demo, switched on by environment in
 # deployment (docs/deployment.md).

@@ -130,3 +130,18 @@ def test_viewers_cannot_bulk_edit(viewer_client, shelf):
     response = viewer_client.post(BULK_URL, {"action": "delete", "ids": [shelf[0].pk]}, format="json")
     assert response.status_code == 403
     assert Collectible.objects.count() == 5
+
+
+def test_a_misspelt_filter_is_400_and_changes_nothing(owner_client, shelf):
+    response = owner_client.post(BULK_URL, {"action": "delete", "filters": {"lnguage": "JA"}}, format="json")
+    assert response.status_code == 400
+    assert "lnguage" in str(response.data["filters"])
+    assert Collectible.objects.count() == len(shelf)
+
+
+@pytest.mark.parametrize("pk", [2**63, 2**70])
+def test_ids_beyond_the_key_range_are_400(owner_client, shelf, pk):
+    response = owner_client.post(BULK_URL, {"action": "delete", "ids": [pk]}, format="json")
+    assert response.status_code == 400
+    assert "ids" in response.data
+    assert Collectible.objects.count() == len(shelf)

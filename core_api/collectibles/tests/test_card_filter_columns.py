@@ -1,6 +1,6 @@
 """The collectible's copies of its card filters (card_game, card_language,
-card_market_region) follow the card details whoever writes them (migration
-0004's PostgreSQL triggers)."""
+card_market_region, card_set_name) follow the card details whoever writes them
+(the PostgreSQL triggers of migrations 0007 and 0008)."""
 
 from unittest import mock
 

@@ -173,3 +173,42 @@ def test_admin_edits_are_attributed_to_the_admin(client, card_id, owner_client):
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     latest = history(owner_client, card_id)[0]
     assert latest["user"]["username"] == "root"
+
+
+def test_the_admin_cannot_bypass_the_ledger_or_the_version(client, card_id):
+    """Quantity is read-only in the admin (stock changes through the ledger),
+    an admin save bumps the version (stale ETags get 412), and revert is off."""
+    admin = User.objects.create_superuser("root", "root@example.com", "a-long-admin-password")
+    client.force_login(admin)
+    before = Collectible.objects.get(pk=card_id)
+    url = reverse("admin:collectibles_collectible_change", args=[card_id])
+    form = client.get(url).context["adminform"].form
+    assert "quantity" not in form.fields
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("image", "user")}
+    data.update(
+        {
+            "name": "Admin rename",
+            "quantity": before.quantity + 40,  # ignored: not a form field
+            "vendor": before.vendor_id,
+            "external_ids": "{}",
+            "card_details-TOTAL_FORMS": "1",
+            "card_details-INITIAL_FORMS": "1",
+            "card_details-MIN_NUM_FORMS": "0",
+            "card_details-MAX_NUM_FORMS": "1",
+            "card_details-0-collectible": card_id,
+            **{f"card_details-0-{k}": v for k, v in CARD.items()},
+            "card_details-0-finish": "normal",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    after = Collectible.objects.get(pk=card_id)
+    assert (after.name, after.quantity, after.version) == (
+        "Admin rename",
+        before.quantity,
+        before.version + 1,
+    )
+    history_id = after.history.latest().history_id
+    revert = reverse("admin:collectibles_collectible_simple_history", args=[card_id, history_id])
+    assert client.get(revert).status_code == 200  # old versions stay viewable
+    assert client.post(revert, {**data, "name": "Charizard"}).status_code == 403
+    assert Collectible.objects.get(pk=card_id).name == "Admin rename"

@@ -90,3 +90,15 @@ def test_viewer_cannot_upload(viewer_client, vendor):
     card = CardFactory(vendor=vendor)
     response = viewer_client.put(image_url(card.pk), {"image": png()}, format="multipart")
     assert response.status_code == 403
+
+
+def test_image_changes_are_in_the_history(owner_client, vendor):
+    card = CardFactory(vendor=vendor)
+    owner_client.put(image_url(card.pk), {"image": png()}, format="multipart")
+    owner_client.delete(image_url(card.pk))
+    entries = owner_client.get(reverse("collectible-history", args=[card.pk])).data["results"]
+    removed, uploaded = entries[0], entries[1]
+    assert [change["field"] for change in uploaded["changes"]] == ["image"]
+    assert uploaded["changes"][0]["old"] in ("", None) and uploaded["changes"][0]["new"]
+    assert removed["changes"][0]["new"] in ("", None)
+    assert (uploaded["label"], removed["label"]) == ("Image uploaded", "Image removed")

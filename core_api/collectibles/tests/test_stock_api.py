@@ -4,8 +4,10 @@ import random
 
 import pytest
 from django.db.models import Sum
+from django.http import Http404
 from django.urls import reverse
 
+from collectibles import services
 from collectibles.models import Collectible, StockMovement
 from collectibles.tests.factories import CardFactory
 
@@ -96,6 +98,7 @@ def test_adjustment_past_the_maximum_is_409(owner_client, card):
         adjust_url(card.pk), {"delta": 2_147_483_647, "reason": "purchase"}, format="json"
     )
     assert response.status_code == 409
+    assert response.data["detail"].startswith("Too much stock: 5 in stock")
     card.refresh_from_db()
     assert card.quantity == 5
 
@@ -161,6 +164,38 @@ def test_movements_outlive_the_collectible(owner_client, card):
 
 def test_movements_of_an_unknown_id_are_404(owner_client, db):
     assert owner_client.get(movements_url(999999)).status_code == 404
+
+
+@pytest.mark.parametrize("pk", ["²", "٣", "1x"])
+def test_movements_and_history_of_a_non_number_id_are_404(owner_client, db, pk):
+    base = reverse("collectible-list")
+    for suffix in ("movements/", "history/"):
+        assert owner_client.get(f"{base}{pk}/{suffix}").status_code == 404
+
+
+def test_movements_of_another_vendors_deleted_item_are_404(owner_client, other_client, card):
+    assert owner_client.delete(detail_url(card.pk)).status_code == 204
+    assert other_client.get(movements_url(card.pk)).status_code == 404
+
+
+def test_an_adjustment_records_only_its_own_change(owner_client, card):
+    """The view's copy of the item may be older than the row (someone renamed it
+    meanwhile): the adjustment's history entry must not undo or repeat that."""
+    stale = Collectible.objects.get(pk=card.pk)
+    services.collectible_update(collectible=Collectible.objects.get(pk=card.pk), actor=None, name="Raichu")
+    services.stock_adjust(collectible=stale, delta=-1, reason="sale", actor=None)
+    entry = owner_client.get(reverse("collectible-history", args=[card.pk])).data["results"][0]
+    assert entry["label"] == "Stock adjustment (sale)"
+    assert [(c["field"], c["old"], c["new"]) for c in entry["changes"]] == [("quantity", 5, 4)]
+
+
+def test_adjusting_or_editing_an_item_deleted_meanwhile_is_404(card):
+    stale = Collectible.objects.get(pk=card.pk)
+    Collectible.objects.filter(pk=card.pk).delete()
+    with pytest.raises(Http404):
+        services.stock_adjust(collectible=stale, delta=-1, reason="sale", actor=None)
+    with pytest.raises(Http404):
+        services.collectible_update(collectible=stale, actor=None, name="x")
 
 
 def test_editing_quantity_writes_a_correction(owner_client, card):

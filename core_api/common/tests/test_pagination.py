@@ -1,5 +1,6 @@
 """Page numbers, cursors and counts (common/pagination.py), through the collectibles list."""
 
+import base64
 import datetime as dt
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
@@ -92,7 +93,18 @@ def test_cursor_with_filters_pages_only_matching_rows(owner_client, vendor):
     assert sum(len(page) for page in pages) == 5
 
 
-@pytest.mark.parametrize("token", ["not-base64!", "eyJ4IjogMX0", Cursor(["name", "id"], ["A", 1]).encode()])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "not-base64!",
+        "eyJ4IjogMX0",
+        Cursor(["name", "id"], ["A", 1]).encode(),
+        Cursor(["-updated_at", "-id"], [{"a": 1}, 1]).encode(),
+        Cursor(["-updated_at", "-id"], ["yesterday", 1]).encode(),
+        Cursor(["-updated_at", "-id"], ["2026-01-01T00:00:00Z", 10**30]).encode(),
+        Cursor(["-updated_at", "-id"], ["2026-01-01T00:00:00Z", [1]]).encode(),
+    ],
+)
 def test_unusable_cursors_are_400(owner_client, shelf, token):
     response = owner_client.get(LIST_URL, {"cursor": token})
     assert response.status_code == 400
@@ -168,3 +180,28 @@ def test_deep_pages_pick_ids_first_and_keep_the_order(owner_client, shelf, monke
         for n in range(1, 5)
     ]
     assert [row for page in pages for row in page] == ids_by_page_number(owner_client, ordering=ordering)
+
+
+def test_a_cursor_with_a_nul_byte_is_400(owner_client, shelf):
+    token = Cursor(["name", "id"], ["Char\u0000", 1]).encode()
+    response = owner_client.get(LIST_URL, {"cursor": token, "ordering": "name"})
+    assert (response.status_code, response.data) == (400, {"cursor": ["Invalid cursor."]})
+
+
+def test_an_id_too_large_for_its_column_is_400(owner_client, shelf):
+    raw = b'{"o":["-updated_at","-id"],"v":["2026-01-01T00:00:00Z",1e400],"b":false}'
+    token = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    assert owner_client.get(LIST_URL, {"cursor": token}).status_code == 400
+
+
+@pytest.mark.parametrize("params", [{"cursor": ""}, {"search": "charizard"}, {"search": "ch"}, {}])
+def test_a_user_without_a_vendor_gets_an_empty_list(client_for, loner, params):
+    response = client_for(loner).get(LIST_URL, params)
+    assert response.status_code == 200
+    assert (response.data["count"], response.data["results"]) == (0, [])
+
+
+def test_the_last_addressable_page_is_404_not_a_database_error(owner_client, shelf):
+    for params in ({}, {"search": "alpha"}):
+        response = owner_client.get(LIST_URL, {**params, "page_size": 1, "page": 2**63 - 1})
+        assert response.status_code == 404

@@ -1128,7 +1128,7 @@ export interface operations {
                  *     * `DMG` - Damaged
                  */
                 condition?: "DMG" | "HP" | "LP" | "M" | "MP" | "NM";
-                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` ranked by relevance. */
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
                 cursor?: string;
                 /**
                  * @description Game (case-insensitive), e.g. `pokemon`.
@@ -1643,7 +1643,7 @@ export interface operations {
     collectibles_history_list: {
         parameters: {
             query?: {
-                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` ranked by relevance. */
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
                 cursor?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -1801,7 +1801,7 @@ export interface operations {
     collectibles_movements_list: {
         parameters: {
             query?: {
-                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` ranked by relevance. */
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
                 cursor?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -2012,7 +2012,7 @@ export interface operations {
     imports_list: {
         parameters: {
             query?: {
-                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` ranked by relevance. */
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
                 cursor?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -2328,7 +2328,7 @@ export interface operations {
     imports_rows_list: {
         parameters: {
             query?: {
-                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` ranked by relevance. */
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
                 cursor?: string;
                 /** @description Only rows with this outcome. */
                 outcome?: "create" | "error" | "unchanged" | "update";
