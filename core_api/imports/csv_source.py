@@ -45,7 +45,7 @@ class CsvSource:
         """Data rows with the file line they start on; blank lines are skipped."""
         limit = settings.IMPORT_MAX_ROWS
         count = 0
-        for record in self._reader:
+        for record in _records(self._reader, self.header_lines):
             # line_num counts lines read so far, so a quoted field spanning lines
             # still reports the line its record started on.
             start = self.header_lines + self._reader.line_num - record_line_span(record) + 1
@@ -56,6 +56,34 @@ class CsvSource:
                 raise FileRejected(f"The file has more than {limit:,} rows; split it into smaller files.")
             padded = record + [""] * (len(self.header) - len(record))
             yield SourceRow(start, dict(zip(self.header, padded, strict=False)))
+
+
+def _records(reader: Any, header_lines: int) -> Iterator[list[str]]:
+    """The reader's records; a record the csv module cannot parse rejects the file.
+
+    Such a record (a cell over the csv module's field limit, usually an
+    unclosed quote swallowing the rest of the file) can come mid-file, after
+    rows were already previewed: the preview's transaction drops them.
+    """
+    while True:
+        line = header_lines + reader.line_num + 1  # where the next record starts
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FileRejected(unreadable(error, line)) from error
+        yield record
+
+
+def unreadable(error: csv.Error, line: int) -> str:
+    """What to tell the user about a record the csv module refused."""
+    if "field larger than field limit" in str(error):
+        return (
+            f"Line {line} cannot be read: a cell is longer than {csv.field_size_limit():,} characters "
+            "(often a quote that is never closed)."
+        )
+    return f"Line {line} cannot be read as CSV ({error})."
 
 
 def _encoding_of(stream: IO[bytes]) -> str:
@@ -96,7 +124,10 @@ def open_csv(stream: IO[bytes], size: int, forced_format: str | None = None) -> 
     if forced_format:
         fmt = FORMATS[forced_format]
         delimiter = fmt.delimiter
-    header = [cell.strip() for cell in next(csv.reader([first_line], delimiter=delimiter))]
+    try:
+        header = [cell.strip() for cell in next(csv.reader([first_line], delimiter=delimiter))]
+    except csv.Error as error:
+        raise FileRejected(unreadable(error, header_lines)) from error
     detected = detect(header)
     if forced_format:
         missing = [c for c in fmt.columns if c.lower() not in {h.lower() for h in header}]

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Upper
 
 from collectibles.models import Collectible
 
@@ -97,9 +98,12 @@ def find_existing(vendor_id: int, rows: Iterable[WantedRow]) -> ExistingItems:
             for item in matches:
                 found.by_marketplace.setdefault((key, str(item.marketplace_id)), item)
             pending = [row for row in pending if (key, row.external_ids.get(key)) not in found.by_marketplace]
-    numbers = {row.card_number for row in pending if row.natural_key is not None}
+    # Card numbers match case-insensitively ("SV-58" is "sv-58"), as the natural
+    # key does; UPPER() is what the card_number_upper_idx index holds.
+    numbers = {row.card_number.strip().upper() for row in pending if row.natural_key is not None}
     if numbers:
-        for item in _candidates(vendor_id).filter(card_details__card_number__in=numbers):
+        by_number = _candidates(vendor_id).annotate(card_number_upper=Upper("card_details__card_number"))
+        for item in by_number.filter(card_number_upper__in=numbers):
             details = item.card_details
             card = {
                 "game": details.game,

@@ -7,6 +7,7 @@ bounded memory and never costs a query per row.
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
@@ -36,7 +37,14 @@ from common.currencies import is_currency_code
 
 from .csv_source import FileRejected, SourceRow, open_csv
 from .formats.base import ImportContext, ParsedRow, RowErrors
-from .matching import MARKETPLACE_KEYS, ExistingItems, WantedRow, find_existing, row_natural_key
+from .matching import (
+    MARKETPLACE_KEYS,
+    ExistingItems,
+    NaturalKey,
+    WantedRow,
+    find_existing,
+    row_natural_key,
+)
 from .models import BatchStatus, ImportBatch, ImportMode, ImportRow, RowOutcome
 
 CHUNK = 5000
@@ -171,35 +179,41 @@ class _Classified:
 
 
 def _final_state(parsed: ParsedRow, item: Collectible | None, mode: str) -> dict[str, Any]:
-    """The state the row leaves the item in (a new item when `item` is None)."""
-    incoming = {name: _to_json(value) for name, value in parsed.collectible_fields().items()}
+    """The state the row leaves the item in (a new item when `item` is None).
+
+    Only what the row says changes an item: blank cells and missing columns keep
+    its values. Defaults fill in what a row does not say only for a new item.
+    """
     if item is None:
-        state: dict[str, Any] = {
-            "fields": {"description": "", "sku": "", "price": "0.00", "release_date": None} | incoming,
-            "card_details": None,
+        card = parsed.card_details_over(None)
+        return {
+            "fields": {name: _to_json(value) for name, value in parsed.new_item_fields().items()}
+            | {"external_ids": dict(parsed.external_ids)},
+            "card_details": None
+            if card is None
+            else {name: _to_json(card.get(name)) for name in CARD_DETAILS_FIELDS},
         }
-        state["fields"]["external_ids"] = dict(parsed.external_ids)
-        if parsed.card_details is not None:
-            state["card_details"] = {
-                name: _to_json(parsed.card_details.get(name)) for name in CARD_DETAILS_FIELDS
-            }
-        return state
     state = snapshot(item)
     current_quantity = state["fields"]["quantity"]
-    state["fields"].update(incoming)
+    state["fields"].update({name: _to_json(value) for name, value in parsed.collectible_fields().items()})
     if mode == ImportMode.ADD:
         state["fields"]["quantity"] = current_quantity + parsed.quantity
-    state["fields"]["external_ids"] = {**state["fields"]["external_ids"], **parsed.external_ids}
-    if parsed.card_details is not None:
-        # Blank cells keep what the item has: a TCGplayer file has no set code,
-        # which must not erase the one the shop entered.
-        provided = {
-            name: _to_json(value) for name, value in parsed.card_details.items() if value not in (None, "")
-        }
-        state["card_details"] = {**(state["card_details"] or {}), **provided}
-        for name in CARD_DETAILS_FIELDS:
-            state["card_details"].setdefault(name, None if name in ("grading_company", "grade") else "")
+    state["fields"]["external_ids"] = _merged_ids(state["fields"]["external_ids"], parsed.external_ids)
+    card = parsed.card_details_over(state["card_details"])
+    if card is not None:
+        state["card_details"] = {name: _to_json(card.get(name)) for name in CARD_DETAILS_FIELDS}
     return state
+
+
+def _merged_ids(current: dict[str, Any], incoming: dict[str, str]) -> dict[str, Any]:
+    """The item's marketplace ids with the row's added. A CSV cell is text: an id
+    the item stores as a number (the API accepts both) and the file repeats is
+    the same id, and stays as stored."""
+    merged = dict(current)
+    for key, value in incoming.items():
+        if key not in merged or str(merged[key]) != value:
+            merged[key] = value
+    return merged
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -232,8 +246,14 @@ def _identity(parsed: ParsedRow) -> tuple[str, ...] | None:
     for key in MARKETPLACE_KEYS:
         if parsed.external_ids.get(key):
             return ("id", key, parsed.external_ids[key])
-    natural = row_natural_key(parsed.card_details, parsed.condition)
+    natural = _natural_key(parsed)
     return ("card", *natural) if natural else None
+
+
+def _natural_key(parsed: ParsedRow) -> NaturalKey | None:
+    """A row's card identity, as the item it would create: what the row does not say
+    takes the new-item default (a blank condition looks for Near Mint)."""
+    return row_natural_key(parsed.card_details_over(None), parsed.new_condition)
 
 
 @transaction.atomic
@@ -280,7 +300,7 @@ def import_preview(
                 WantedRow(
                     sku=parsed.sku,
                     external_ids=parsed.external_ids,
-                    natural_key=row_natural_key(parsed.card_details, parsed.condition),
+                    natural_key=_natural_key(parsed),
                     card_number=str((parsed.card_details or {}).get("card_number") or ""),
                 )
                 for _, parsed, _ in parsed_rows
@@ -330,7 +350,7 @@ def _preview_row(
         WantedRow(
             sku=parsed.sku,
             external_ids=parsed.external_ids,
-            natural_key=row_natural_key(parsed.card_details, parsed.condition),
+            natural_key=_natural_key(parsed),
             card_number="",
         )
     )
@@ -456,7 +476,10 @@ def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
                 _movement(item, item.quantity - quantity_before, batch, operation.user, batch.label)
             )
     updated = [items[row.collectible_id] for row in rows]  # type: ignore[index]
-    copy_update(Collectible, updated, CHANGED_ITEM_COLUMNS)
+    # A row may give an item a SKU that another item took after the preview
+    # (the preview matched by marketplace id or card identity, not by that SKU).
+    with _sku_taken_is_a_conflict():
+        copy_update(Collectible, updated, CHANGED_ITEM_COLUMNS)
     copy_insert(CardDetails, new_details, CARD_COLUMNS)
     copy_update(CardDetails, changed_details, CARD_DETAILS_FIELDS)
     copy_insert(StockMovement, movements, MOVEMENT_COLUMNS)
@@ -464,6 +487,19 @@ def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
     write_snapshots(new_details, "+", operation)
     write_snapshots(changed_details, "~", operation)
     copy_update(ImportRow, rows, ["before", "committed_version"])
+
+
+@contextmanager
+def _sku_taken_is_a_conflict() -> Iterator[None]:
+    """Turn a unique-SKU violation into a 409. The savepoint keeps the transaction
+    usable; the commit's own transaction then rolls back everything it wrote."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        raise ImportConflict(
+            "Another item took one of this file's SKUs since the preview; upload the file again."
+        ) from exc
 
 
 def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:
@@ -484,29 +520,22 @@ def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operat
             card = row.data["card_details"]
             cards.append((index, {name: _from_json(name, card.get(name)) for name in CARD_DETAILS_FIELDS}))
     ids = reserve_ids(Collectible, len(items))
-    try:
-        with transaction.atomic():
-            if ids is None:  # not PostgreSQL: the database numbers them
-                created = Collectible.objects.bulk_create([Collectible(**item) for item in items])
-                ids = [item.pk for item in created]
-                card_rows = _card_rows(cards, ids)
-                copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
-            else:
-                for item, pk in zip(items, ids, strict=True):
-                    item["id"] = pk
-                # Card details first (their foreign key is checked at commit): each
-                # item's insert trigger then reads its card filter columns as it is
-                # written, instead of each card's trigger updating the item just
-                # written (a second row version and index entries per item).
-                card_rows = _card_rows(cards, ids)
-                copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
-                copy_values(
-                    Collectible, NEW_ITEM_COLUMNS, (_ordered(item, NEW_ITEM_COLUMNS) for item in items)
-                )
-    except IntegrityError as exc:
-        raise ImportConflict(
-            "An item with one of this file's SKUs was created since the preview; upload the file again."
-        ) from exc
+    with _sku_taken_is_a_conflict():
+        if ids is None:  # not PostgreSQL: the database numbers them
+            created = Collectible.objects.bulk_create([Collectible(**item) for item in items])
+            ids = [item.pk for item in created]
+            card_rows = _card_rows(cards, ids)
+            copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
+        else:
+            for item, pk in zip(items, ids, strict=True):
+                item["id"] = pk
+            # Card details first (their foreign key is checked at commit): each
+            # item's insert trigger then reads its card filter columns as it is
+            # written, instead of each card's trigger updating the item just
+            # written (a second row version and index entries per item).
+            card_rows = _card_rows(cards, ids)
+            copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
+            copy_values(Collectible, NEW_ITEM_COLUMNS, (_ordered(item, NEW_ITEM_COLUMNS) for item in items))
     for item, pk in zip(items, ids, strict=True):
         item["id"] = pk
     copy_values(

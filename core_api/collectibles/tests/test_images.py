@@ -99,6 +99,7 @@ def test_image_changes_are_in_the_history(owner_client, vendor):
     entries = owner_client.get(reverse("collectible-history", args=[card.pk])).data["results"]
     removed, uploaded = entries[0], entries[1]
     assert [change["field"] for change in uploaded["changes"]] == ["image"]
-    assert uploaded["changes"][0]["old"] in ("", None) and uploaded["changes"][0]["new"]
+    assert uploaded["changes"][0]["old"] in ("", None)
+    assert uploaded["changes"][0]["new"]
     assert removed["changes"][0]["new"] in ("", None)
     assert (uploaded["label"], removed["label"]) == ("Image uploaded", "Image removed")

@@ -3,7 +3,7 @@ condition scale (MT NM EX GD LP PL PO), prices in euros, the European market."""
 
 from typing import ClassVar
 
-from collectibles.choices import Finish, Game, MarketRegion
+from collectibles.choices import Game, MarketRegion
 
 from . import normalize
 from .base import ImportContext, ImportFormat, ParsedRow, RowReader
@@ -17,7 +17,7 @@ def _language(value: str) -> normalize.Language:
     raise ValueProblem(f"Unknown Cardmarket language id '{key}'.")
 
 
-def _condition(value: str) -> normalize.Condition:
+def _condition(value: str) -> normalize.Condition | None:
     return normalize.condition(value, CARDMARKET_CONDITIONS)
 
 
@@ -43,6 +43,7 @@ class CardmarketFormat(ImportFormat):
         "isFoil",
     )
     marketplace_region = MarketRegion.EU
+    currency = "EUR"
 
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
@@ -65,22 +66,26 @@ class CardmarketFormat(ImportFormat):
             if reader.text("comments"):
                 notes.append(reader.text("comments"))
             name = reader.text("enName") or reader.text("English Name") or reader.text("name")
-            parsed = ParsedRow(
-                name=name or f"Cardmarket product {product}",
+            price = reader.read("price", normalize.price)
+            parsed = self.row(
+                context,
+                name=name,
                 description="; ".join(notes),
-                condition=reader.read("condition", _condition, ""),
+                condition=reader.read("condition", _condition) or "",
                 quantity=reader.read("groupCount", normalize.quantity, 0),
-                price=reader.read("price", normalize.price),
-                currency="EUR",
+                price=price,
+                currency=self.currency if price is not None else "",  # the price's currency
                 external_ids={"cardmarket": product} if product else {},
                 card_details=self.card(
-                    game=reader.read("idGame", _game, None) or context.default_game or Game.OTHER,
+                    game=reader.read("idGame", _game) or context.default_game,
                     set_name=reader.text("expansion") or reader.text("Exp. Name"),
                     set_code=(reader.text("expCode") or reader.text("Exp.")).upper(),
                     card_number=reader.text("number"),
                     rarity=reader.text("rarity"),
                     language=language,
-                    finish=Finish.FOIL if reader.read("isFoil", normalize.flag, False) else Finish.NORMAL,
+                    finish=reader.read("isFoil", normalize.foil),
                 ),
+                # A new card of no stated game is "other" (NEW_CARD_DETAILS).
+                defaults={"name": f"Cardmarket product {product}"},
             )
         return parsed

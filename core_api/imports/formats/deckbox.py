@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from collectibles.choices import Finish, Game, MarketRegion
+from collectibles.choices import Game, MarketRegion
 
 from . import normalize
 from .base import ImportContext, ImportFormat, ParsedRow, RowReader
@@ -15,12 +15,12 @@ class DeckboxFormat(ImportFormat):
         "Count", "Tradelist Count", "Name", "Edition", "Card Number", "Condition", "Language", "Foil",
     )  # fmt: skip
     marketplace_region = MarketRegion.NA
+    currency = "USD"
 
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
         with reader.check():
-            language = reader.read("Language", normalize.language, None)
-            foil = reader.read("Foil", normalize.flag, False)
+            language = reader.read("Language", normalize.language)
             signed = reader.read("Signed", normalize.flag, False)
             price = reader.read("My Price", normalize.price)
             external_ids = {
@@ -31,13 +31,14 @@ class DeckboxFormat(ImportFormat):
                 )
                 if value
             }
-            parsed = ParsedRow(
+            parsed = self.row(
+                context,
                 name=reader.require("Name", "A card name"),
                 description="Signed" if signed else "",
-                condition=reader.read("Condition", normalize.condition, ""),
+                condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Count", normalize.quantity, 0),
                 price=price,
-                currency="USD",
+                currency=self.currency if price is not None else "",  # the price's currency
                 external_ids=external_ids,
                 card_details=self.card(
                     game=context.default_game or Game.MTG,
@@ -46,7 +47,7 @@ class DeckboxFormat(ImportFormat):
                     card_number=reader.text("Card Number"),
                     rarity=reader.text("Rarity"),
                     language=language,
-                    finish=Finish.FOIL if foil else Finish.NORMAL,
+                    finish=reader.read("Foil", normalize.foil),
                 ),
             )
         return parsed

@@ -20,7 +20,7 @@ class ManaboxFormat(ImportFormat):
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
         with reader.check():
-            language = reader.read("Language", normalize.language, None)
+            language = reader.read("Language", normalize.language)
             currency = reader.text("Purchase price currency").upper()
             if currency and not is_currency_code(currency):
                 reader.errors.setdefault("Purchase price currency", []).append(
@@ -34,12 +34,13 @@ class ManaboxFormat(ImportFormat):
                 )
                 if value
             }
-            parsed = ParsedRow(
+            parsed = self.row(
+                context,
                 name=reader.require("Name", "A card name"),
-                condition=reader.read("Condition", normalize.condition, ""),
+                condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Quantity", normalize.quantity, 0),
                 price=reader.read("Purchase price", normalize.price),
-                currency=currency or context.vendor_currency,
+                currency=currency,
                 external_ids=external_ids,
                 card_details=self.card(
                     game=context.default_game or Game.MTG,
@@ -48,7 +49,7 @@ class ManaboxFormat(ImportFormat):
                     card_number=reader.text("Collector number"),
                     rarity=reader.text("Rarity").capitalize(),
                     language=language,
-                    finish=reader.read("Foil", normalize.finish, "normal"),
+                    finish=reader.read("Foil", normalize.finish),
                 ),
             )
         return parsed

@@ -7,11 +7,13 @@ from collectibles.choices import Finish, Game, MarketRegion
 from . import normalize
 from .base import ImportContext, ImportFormat, ParsedRow, RowReader
 
-MOXFIELD_FINISHES = {"": Finish.NORMAL, "foil": Finish.FOIL, "etched": Finish.ETCHED}
+MOXFIELD_FINISHES = {"foil": Finish.FOIL, "etched": Finish.ETCHED}
 
 
-def _finish(value: str) -> Finish:
+def _finish(value: str) -> Finish | None:
     key = normalize.clean(value).lower()
+    if not key:  # the normal printing, or (on an update) keep the item's
+        return None
     if key in MOXFIELD_FINISHES:
         return MOXFIELD_FINISHES[key]
     raise normalize.ValueProblem(
@@ -30,16 +32,16 @@ class MoxfieldFormat(ImportFormat):
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
         with reader.check():
-            language = reader.read("Language", normalize.language, None)
+            language = reader.read("Language", normalize.language)
             alter = reader.read("Alter", normalize.flag, False)
             proxy = reader.read("Proxy", normalize.flag, False)
-            parsed = ParsedRow(
+            parsed = self.row(
+                context,
                 name=reader.require("Name", "A card name"),
                 description=", ".join(note for note, on in (("Altered", alter), ("Proxy", proxy)) if on),
-                condition=reader.read("Condition", normalize.condition, ""),
+                condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Count", normalize.quantity, 0),
                 price=reader.read("Purchase Price", normalize.price),
-                currency=context.vendor_currency,
                 card_details=self.card(
                     game=context.default_game or Game.MTG,
                     set_name="",
@@ -47,7 +49,7 @@ class MoxfieldFormat(ImportFormat):
                     card_number=reader.text("Collector Number"),
                     rarity="",
                     language=language,
-                    finish=reader.read("Foil", _finish, Finish.NORMAL),
+                    finish=reader.read("Foil", _finish),
                 ),
             )
         return parsed

@@ -4,9 +4,10 @@ Every table here is documented in docs/imports.md; change both together.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from collectibles.choices import Condition, Finish, Game, Language, MarketRegion
+from common.currencies import is_currency_code
 
 # Generic condition spellings (TCGplayer, Deckbox, Moxfield, ManaBox and our own format).
 CONDITION_ALIASES: dict[str, Condition] = {
@@ -128,7 +129,6 @@ REGION_BY_LANGUAGE: dict[Language, MarketRegion] = {
 
 FINISH_ALIASES: dict[str, Finish] = {
     **{finish.value: finish for finish in Finish},
-    "": Finish.NORMAL,
     "non-foil": Finish.NORMAL,
     "nonfoil": Finish.NORMAL,
     "regular": Finish.NORMAL,
@@ -150,27 +150,40 @@ class ValueProblem(ValueError):  # noqa: N818  (a problem with a value, shown to
 
 
 def clean(value: str | None) -> str:
-    """Trim, fold runs of white space, and undo our own formula-injection escape."""
-    text = _SPACES.sub(" ", (value or "").strip())
+    """A single-line value: trimmed, runs of white space folded, our own
+    formula-injection escape undone."""
+    return _unescape(_SPACES.sub(" ", (value or "").strip()))
+
+
+def free_text(value: str | None) -> str:
+    """A multi-line value (a description): trimmed and unescaped like `clean`, but
+    its line breaks and spacing kept, so an exported description reads back the same."""
+    return _unescape((value or "").strip())
+
+
+def _unescape(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        text = text[1:]
+        return text[1:]
     return text
 
 
-def condition(value: str, table: dict[str, Condition] = CONDITION_ALIASES) -> Condition:
-    """A condition from its spelling; blank means Near Mint, the marketplaces' default."""
+# Blank cells read as None: the row does not say, and the item keeps its value
+# (a new item gets the default, docs/imports.md).
+
+
+def condition(value: str, table: dict[str, Condition] = CONDITION_ALIASES) -> Condition | None:
     key = clean(value).lower()
     if not key:
-        return Condition.NEAR_MINT
+        return None
     if key in table:
         return table[key]
     raise ValueProblem(f"Unknown condition '{clean(value)}'.")
 
 
-def language(value: str, default: Language | None = Language.EN) -> Language:
+def language(value: str) -> Language | None:
     key = clean(value).lower()
-    if not key and default is not None:
-        return default
+    if not key:
+        return None
     if key in LANGUAGE_ALIASES:
         return LANGUAGE_ALIASES[key]
     raise ValueProblem(f"Unknown language '{clean(value)}'.")
@@ -183,13 +196,22 @@ def game(value: str) -> Game:
     raise ValueProblem(f"Unknown game '{clean(value)}'.")
 
 
-def finish(value: str) -> Finish:
+def finish(value: str) -> Finish | None:
     key = clean(value).lower()
+    if not key:
+        return None
     if key in FINISH_ALIASES:
         return FINISH_ALIASES[key]
     if key in TRUE_WORDS:
         return Finish.FOIL
     raise ValueProblem(f"Unknown finish '{clean(value)}'.")
+
+
+def foil(value: str) -> Finish | None:
+    """A yes/no foil column: foil or normal; blank says nothing."""
+    if not clean(value):
+        return None
+    return Finish.FOIL if flag(value) else Finish.NORMAL
 
 
 def flag(value: str) -> bool:
@@ -216,22 +238,65 @@ def quantity(value: str, *, required: bool = True) -> int:
     return int(text)
 
 
+# A price cell: an optional currency mark before or after the amount (a symbol,
+# or an ISO 4217 code checked in `price`), a space allowed between.
+_PRICE = re.compile(
+    r"(?P<minus>-)?\s?(?:(?P<before>[$€£¥]|[A-Za-z]{3})\s?)?(?P<minus_after_mark>-)?"
+    r"(?P<amount>\d[\d., ]*?)(?:\s?(?P<after>[$€£¥]|[A-Za-z]{3}))?"
+)
+_SEPARATOR = re.compile(r"[., ]")
+
+
 def price(value: str) -> Decimal | None:
-    """Prices as shops write them: `$1,234.50`, `1234.5`, `12,50 €` (decimal comma)."""
-    if not clean(value):
+    """Prices as shops write them: `$1,234.50`, `1234.5`, `1.234,50 €`, `12,50`, `EUR 3`.
+
+    The decimal mark is the last `.` or `,` when one or two digits follow it;
+    `,`, `.` or a space followed by exactly three digits groups thousands
+    (`1,234` is 1234). Anything else is refused rather than guessed.
+    """
+    text = clean(value)
+    if not text:
         return None
-    text = re.sub(r"[^\d.,\-]", "", clean(value))
-    if not re.search(r"\d", text):
-        raise ValueProblem(f"'{clean(value)}' is not a price.")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")  # decimal comma
-    text = text.replace(",", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueProblem(f"'{clean(value)}' is not a price.") from None
-    if not amount.is_finite() or amount < 0:
-        raise ValueProblem(f"'{clean(value)}' is not a price of at least 0.")
+    match = _PRICE.fullmatch(text)
+    marks = [match[mark] for mark in ("before", "after") if match and match[mark]]
+    if (
+        match is None
+        or len(marks) > 1
+        or any(len(mark) == 3 and not is_currency_code(mark.upper()) for mark in marks)
+    ):
+        raise ValueProblem(f"'{text}' is not a price (write it like 1234.50, 1,234.50 or 1.234,50 €).")
+    if match["minus"] or match["minus_after_mark"]:
+        raise ValueProblem(f"'{text}' is not a price of at least 0.")
+    amount = _amount(match["amount"].strip())
+    if amount is None:
+        raise ValueProblem(
+            f"'{text}' is not a price: use one decimal mark with one or two digits after it, "
+            "and group thousands by three (1,234.50 or 1.234,50)."
+        )
     if amount >= Decimal("10000000000"):
-        raise ValueProblem(f"'{clean(value)}' is too large a price.")
+        raise ValueProblem(f"'{text}' is too large a price.")
     return amount.quantize(Decimal("0.01"))
+
+
+def _amount(text: str) -> Decimal | None:
+    """Digits with thousands separators and a decimal part, read by the rule in `price`."""
+    groups = _SEPARATOR.split(text)
+    separators = _SEPARATOR.findall(text)
+    cents = ""
+    if separators and separators[-1] in ".," and len(groups[-1]) in (1, 2):
+        decimal_mark = separators.pop()
+        cents = groups.pop()
+    else:
+        decimal_mark = ""
+    if separators:
+        thousands = set(separators)
+        if (
+            len(thousands) > 1
+            or decimal_mark in thousands
+            or not 1 <= len(groups[0]) <= 3
+            or groups[0].startswith("0")
+            or any(len(group) != 3 for group in groups[1:])
+        ):
+            return None
+    whole = "".join(groups)
+    return Decimal(f"{whole}.{cents or '0'}")

@@ -71,14 +71,15 @@ class OmniStockFormat(ImportFormat):
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
         with reader.check():
-            parsed = ParsedRow(
+            parsed = self.row(
+                context,
                 sku=reader.text("sku"),
                 name=reader.require("name", "A name"),
-                description=reader.text("description"),
-                condition=reader.read("condition", normalize.condition, ""),
+                description=reader.free_text("description"),
+                condition=reader.read("condition", normalize.condition) or "",
                 quantity=reader.read("quantity", normalize.quantity, 0),
                 price=reader.read("price", normalize.price),
-                currency=reader.read("currency", _currency, "") or context.vendor_currency,
+                currency=reader.read("currency", _currency, ""),
                 release_date=reader.read("release_date", _date),
                 external_ids={
                     key.strip()[len(EXTERNAL_ID_PREFIX) :]: normalize.clean(value)
@@ -86,22 +87,19 @@ class OmniStockFormat(ImportFormat):
                     if key.strip().lower().startswith(EXTERNAL_ID_PREFIX) and normalize.clean(value)
                 },
             )
-            if reader.text("game"):
-                language = reader.read("language", normalize.language, None)
-                region = reader.text("market_region").upper() or None
-                parsed.card_details = {
-                    "game": reader.read("game", normalize.game, None),
-                    "set_name": reader.text("set_name"),
-                    "set_code": reader.text("set_code"),
-                    "card_number": reader.text("card_number"),
-                    "rarity": reader.text("rarity"),
-                    "language": language,
-                    "market_region": region
-                    or (language and normalize.region_for(language, self.marketplace_region)),
-                    "finish": reader.read("finish", normalize.finish, "normal"),
-                    "grading_company": reader.text("grading_company").upper() or None,
-                    "grade": reader.read("grade", _grade),
-                }
+            if reader.text("game"):  # blank: sealed product, or (on an update) keep the card details
+                parsed.card_details = self.card(
+                    game=reader.read("game", normalize.game),
+                    set_name=reader.text("set_name"),
+                    set_code=reader.text("set_code"),
+                    card_number=reader.text("card_number"),
+                    rarity=reader.text("rarity"),
+                    language=reader.read("language", normalize.language),
+                    market_region=reader.text("market_region").upper(),
+                    finish=reader.read("finish", normalize.finish),
+                    grading_company=reader.text("grading_company").upper(),
+                    grade=reader.read("grade", _grade),
+                )
         return parsed
 
 

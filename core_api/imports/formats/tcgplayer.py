@@ -65,7 +65,7 @@ def split_condition(text: str) -> tuple[str, Finish, Language, str]:
     language = Language.EN
     suffix = _LANGUAGE_SUFFIX.search(text)
     if suffix:
-        language = normalize.language(suffix.group("language"))
+        language = normalize.language(suffix.group("language")) or Language.EN
         text = text[: suffix.start()]
     finish, edition = Finish.NORMAL, ""
     stripped = True
@@ -91,13 +91,19 @@ class TcgplayerFormat(ImportFormat):
         "Total Quantity",
     )
     marketplace_region = MarketRegion.NA
+    currency = "USD"
 
     def parse(self, row: dict[str, str], context: ImportContext) -> ParsedRow:
         reader = RowReader(row)
         with reader.check():
+            # The condition also states the printing and the language ("Near Mint" is
+            # the normal printing in English); a blank one states none of them.
+            said = bool(reader.text("Condition"))
             condition_text, finish, language, edition = reader.read(
-                "Condition", split_condition, ("", Finish.NORMAL, Language.EN, "")
+                "Condition", split_condition, ("", None, None, "")
             )
+            if not said:
+                finish = language = None
             # Blank for items never listed on TCGplayer (e.g. our own export of them): such
             # rows match by card identity instead.
             tcgplayer_id = reader.text("TCGplayer Id")
@@ -108,25 +114,41 @@ class TcgplayerFormat(ImportFormat):
             price = reader.read("TCG Marketplace Price", normalize.price)
             if price is None:
                 price = reader.read("TCG Market Price", normalize.price)
-            parsed = ParsedRow(
+            parsed = self.row(
+                context,
                 name=reader.require("Product Name", "A product name"),
                 description=edition,
-                condition=reader.read("Condition", lambda _: normalize.condition(condition_text), ""),
+                condition=reader.read("Condition", lambda _: normalize.condition(condition_text)) or "",
                 quantity=reader.read("Total Quantity", normalize.quantity, 0)
                 + reader.read("Add to Quantity", lambda v: normalize.quantity(v, required=False), 0),
                 price=price,
-                currency="USD",
+                currency=self.currency if price is not None else "",  # the price's currency
                 external_ids={"tcgplayer": tcgplayer_id} if tcgplayer_id else {},
-                card_details=self.card(
-                    game=reader.read("Product Line", normalize.game, None),
-                    set_name=reader.text("Set Name"),
-                    card_number=reader.text("Number"),
-                    rarity=reader.text("Rarity"),
-                    language=language,
-                    finish=finish,
-                ),
+                card_details=self._card(reader, finish, language),
             )
         return parsed
+
+    def _card(
+        self, reader: RowReader, finish: Finish | None, language: Language | None
+    ) -> dict[str, Any] | None:
+        details = self.card(
+            set_name=reader.text("Set Name"),
+            card_number=reader.text("Number"),
+            rarity=reader.text("Rarity"),
+            language=language,
+            finish=finish,
+        )
+        if reader.text("Product Line"):
+            return details | self.card(game=reader.read("Product Line", normalize.game))
+        # No product line: sealed product, as our export writes items without card
+        # details — unless the row describes a card (a plain "Near Mint" states
+        # English and the normal printing, which sealed product reads as nothing).
+        plain = {("language", Language.EN), ("finish", Finish.NORMAL)}
+        if any((name, value) not in plain for name, value in details.items()):
+            reader.errors.setdefault("Product Line", []).append(
+                "A card needs its product line (this row has a set, number, rarity, printing or language)."
+            )
+        return None
 
 
 def condition_text(collectible: Collectible) -> str:

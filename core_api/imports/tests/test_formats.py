@@ -9,7 +9,7 @@ import pytest
 from collectibles.choices import Game
 from imports.csv_source import FileRejected, open_csv
 from imports.formats.base import ImportContext, RowErrors
-from imports.formats.normalize import price
+from imports.formats.normalize import ValueProblem, price
 from imports.formats.tcgplayer import split_condition
 from imports.tests.conftest import sample
 
@@ -57,7 +57,11 @@ def test_tcgplayer_rows_map_onto_the_model():
     assert charizard.external_ids == {"tcgplayer": "83712"}
     assert charizard.card_details["game"] == "pokemon"
     assert charizard.card_details["finish"] == "holo"
-    assert (charizard.card_details["language"], charizard.card_details["market_region"]) == ("EN", "NA")
+    # A new card's market follows its language, else the marketplace's.
+    assert (charizard.card_details["language"], charizard.card_details_over(None)["market_region"]) == (
+        "EN",
+        "NA",
+    )
     minsc = by_line[3]
     assert minsc.name == "Minsc & Boo, Timeless Heroes"  # quoted comma
     assert minsc.card_details["set_name"] == "Commander Legends: Battle for Baldur's Gate"
@@ -71,7 +75,10 @@ def test_tcgplayer_rows_map_onto_the_model():
     assert by_line[6].price == Decimal("1250.00")
     japanese = by_line[7]
     assert japanese.name == "リザードンex"
-    assert (japanese.card_details["language"], japanese.card_details["market_region"]) == ("JA", "JP")
+    assert (japanese.card_details["language"], japanese.card_details_over(None)["market_region"]) == (
+        "JA",
+        "JP",
+    )
     assert by_line[8] == {"Condition": ["Unknown condition 'Mint-ish'."]}
     assert by_line[9] == {"Total Quantity": ["'-1' is not a whole number of at least 0."]}
 
@@ -111,9 +118,9 @@ def test_deckbox_rows():
         "foil",
         "JA",
     )
-    assert ragavan.card_details["market_region"] == "JP"
+    assert ragavan.card_details_over(None)["market_region"] == "JP"
     assert by_line[4].condition == "MP"
-    assert by_line[4].card_details["market_region"] == "EU"
+    assert by_line[4].card_details_over(None)["market_region"] == "EU"
     assert by_line[5] == {"Language": ["Unknown language 'Klingon'."]}
 
 
@@ -135,7 +142,8 @@ def test_manabox_rows():
     assert ring.external_ids["scryfall"].startswith("b7f4a2c1")
     assert by_line[3].card_details["language"] == "JA"
     assert by_line[4].condition == "LP"  # "excellent"
-    assert by_line[4].currency == "USD"  # no currency in the file: the vendor's
+    assert by_line[4].currency == ""  # no currency in the file: the row does not say one...
+    assert by_line[4].new_item_fields()["currency"] == "USD"  # ...so a new item takes the vendor's
     assert by_line[5] == {"Condition": ["Unknown condition 'unplayable'."]}
 
 
@@ -146,7 +154,7 @@ def test_cardmarket_rows_use_its_scales():
     charizard = by_line[2]
     assert (charizard.name, charizard.currency, charizard.condition) == ("Charizard ex", "EUR", "NM")
     assert charizard.card_details["game"] == Game.POKEMON
-    assert charizard.card_details["market_region"] == "EU"
+    assert charizard.card_details_over(None)["market_region"] == "EU"
     assert charizard.external_ids == {"cardmarket": "273699"}
     ragavan = by_line[3]
     assert (ragavan.condition, ragavan.card_details["language"], ragavan.card_details["finish"]) == (
@@ -227,10 +235,58 @@ def test_size_and_row_limits(settings):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("$1,234.50", "1234.50"), ("12,50 €", "12.50"), ("0", "0.00"), ("", None), ("  7.5 ", "7.50")],
+    [
+        ("$1,234.50", "1234.50"),
+        ("12,50 €", "12.50"),
+        ("0", "0.00"),
+        ("", None),
+        ("  7.5 ", "7.50"),
+        ("45", "45.00"),
+        ("$25,000.00", "25000.00"),
+        # A separator followed by exactly three digits groups thousands...
+        ("$1,234", "1234.00"),
+        ("1,234", "1234.00"),
+        ("1.234", "1234.00"),
+        ("1,234,567", "1234567.00"),
+        ("1 234,50", "1234.50"),
+        # ...and the last one followed by one or two digits is the decimal mark.
+        ("1.234,50 €", "1234.50"),
+        ("€1.234,50", "1234.50"),
+        ("12,5", "12.50"),
+        ("0.99", "0.99"),
+        ("1234,56", "1234.56"),
+        ("EUR 12,50", "12.50"),
+        ("12.50 usd", "12.50"),
+        ("£3", "3.00"),
+    ],
 )
 def test_prices_as_shops_write_them(text, expected):
     assert price(text) == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e5", "'1e5' is not a price (write it like"),
+        ("abc12", "'abc12' is not a price (write it like"),
+        ("abc", "'abc' is not a price (write it like"),
+        ("12 apples", "'12 apples' is not a price (write it like"),
+        ("$12 USD", "'$12 USD' is not a price (write it like"),
+        ("1.2.3", "'1.2.3' is not a price: use one decimal mark"),
+        ("1,234.567", "'1,234.567' is not a price: use one decimal mark"),
+        ("1,23,456", "'1,23,456' is not a price: use one decimal mark"),
+        ("0,125", "'0,125' is not a price: use one decimal mark"),
+        ("12.", "'12.' is not a price: use one decimal mark"),
+        ("12 50", "'12 50' is not a price: use one decimal mark"),
+        ("-1", "'-1' is not a price of at least 0."),
+        ("$-1.50", "'$-1.50' is not a price of at least 0."),
+        ("99999999999", "'99999999999' is too large a price."),
+    ],
+)
+def test_ambiguous_or_malformed_prices_are_refused(text, message):
+    with pytest.raises(ValueProblem) as refused:
+        price(text)
+    assert str(refused.value).startswith(message)
 
 
 @pytest.mark.parametrize(
@@ -242,7 +298,6 @@ def test_prices_as_shops_write_them(text, expected):
         ("finish", "yes", "foil"),
         ("flag", "X", True),
         ("flag", "", False),
-        ("language", "", "EN"),
         ("language", "Deutsch", "DE"),
         ("quantity", "1,000", 1000),
     ],
@@ -251,6 +306,23 @@ def test_normalisers_accept_marketplace_spellings(reader, value, expected):
     from imports.formats import normalize
 
     assert getattr(normalize, reader)(value) == expected
+
+
+@pytest.mark.parametrize("reader", ["condition", "language", "finish", "foil", "price"])
+def test_blank_cells_say_nothing(reader):
+    from imports.formats import normalize
+
+    assert getattr(normalize, reader)("  ") is None
+
+
+def test_descriptions_keep_their_lines_other_fields_are_one_line():
+    content = (
+        b"sku,name,description,condition,quantity,price,game,language\n"
+        b'S-1,"Two\n  lines","First line.\n\n  - indented\n",NM,1,1,,\n'
+    )
+    _, rows = read(content)
+    parsed = rows[0][1]
+    assert (parsed.name, parsed.description) == ("Two lines", "First line.\n\n  - indented")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Upload → preview → commit → roll back, through the API."""
 
 from decimal import Decimal
+from functools import partial
 from unittest import mock
 
 import pytest
@@ -11,6 +12,7 @@ from django.urls import reverse
 from collectibles.models import CardDetails, Collectible, StockMovement
 from collectibles.tests.factories import CardFactory
 from imports.models import ImportBatch, ImportRow
+from imports.services import chunked
 from imports.tests.conftest import IMPORTS_URL, sample
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +139,182 @@ def test_matching_prefers_sku_then_marketplace_id_then_card_identity(owner_clien
     assert [rows[n]["collectible"] for n in (2, 3, 4)] == [by_sku.pk, by_id.pk, by_card.pk]
 
 
+def test_card_numbers_match_whatever_their_case(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor,
+        name="Pikachu",
+        condition="NM",
+        quantity=1,
+        card_details__game="pokemon",
+        card_details__set_code="SVI",
+        card_details__card_number="SV-58",
+        card_details__language="EN",
+        card_details__finish="normal",
+    )
+    content = (
+        b"sku,name,condition,quantity,price,game,set_code,card_number,language\n"
+        b",Pikachu,NM,5,1,pokemon,svi,sv-58,EN\n"
+    )
+    row = rows_of(owner_client, upload(owner_client, content).data["id"])[2]
+    assert (row["outcome"], row["collectible"]) == ("update", item.pk)
+
+
+# --- blank cells and missing columns keep what an item has ---------------------------------
+
+
+def test_blank_and_missing_omnistock_columns_keep_the_items_values(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor,
+        sku="S-1",
+        name="Charizard",
+        description="Centred.",
+        condition="LP",
+        quantity=1,
+        price=Decimal("9.99"),
+        currency="EUR",
+        card_details__game="pokemon",
+        card_details__language="DE",
+        card_details__market_region="NA",
+        card_details__finish="holo",
+        card_details__grading_company="PSA",
+        card_details__grade=Decimal("8.0"),
+    )
+    content = b"sku,name,condition,quantity,price,game,language\nS-1,Charizard,,3,9.99,pokemon,\n"
+    row = rows_of(owner_client, upload(owner_client, content).data["id"])[2]
+    assert (row["outcome"], row["collectible"]) == ("update", item.pk)
+    assert row["changes"] == {"quantity": [1, 3]}
+
+
+def test_a_changed_language_brings_its_market_unless_the_row_gives_one(owner_client, upload, vendor):
+    CardFactory(vendor=vendor, sku="S-1", card_details__language="EN", card_details__market_region="EU")
+    CardFactory(vendor=vendor, sku="S-2", card_details__language="EN", card_details__market_region="EU")
+    content = (
+        b"sku,name,condition,quantity,price,game,language,market_region\n"
+        b"S-1,Card,NM,1,1,pokemon,JA,\n"
+        b"S-2,Card,NM,1,1,pokemon,JA,EU\n"
+    )
+    rows = rows_of(owner_client, upload(owner_client, content).data["id"])
+    assert rows[2]["changes"]["card_details.market_region"] == ["EU", "JP"]
+    assert "card_details.market_region" not in rows[3]["changes"]
+
+
+def test_blank_tcgplayer_condition_keeps_condition_printing_and_language(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor,
+        name="Pikachu",
+        condition="LP",
+        quantity=1,
+        price=Decimal("2.00"),
+        external_ids={"tcgplayer": "1001"},
+        card_details__set_name="Base Set",
+        card_details__card_number="58/102",
+        card_details__rarity="Common",
+        card_details__language="JA",
+        card_details__market_region="JP",
+        card_details__finish="holo",
+    )
+    row = rows_of(
+        owner_client, upload(owner_client, tcg_file(tcg_row(1001, condition="", quantity=4))).data["id"]
+    )[2]
+    assert (row["outcome"], row["collectible"]) == ("update", item.pk)
+    assert row["changes"] == {"quantity": [1, 4]}
+
+
+def test_cardmarket_rows_without_name_or_game_keep_the_items(owner_client, upload, vendor):
+    item = CardFactory(
+        vendor=vendor,
+        name="Charizard ex",
+        condition="LP",
+        quantity=1,
+        price=Decimal("35.50"),
+        currency="EUR",
+        external_ids={"cardmarket": "273699"},
+        card_details__game="pokemon",
+        card_details__language="EN",
+        card_details__market_region="EU",
+        card_details__finish="foil",
+    )
+    content = b"idProduct;groupCount;price;idLanguage;condition;isFoil\n273699;3;35.50;1;;\n"
+    row = rows_of(owner_client, upload(owner_client, content).data["id"])[2]
+    assert (row["outcome"], row["collectible"]) == ("update", item.pk)
+    assert row["changes"] == {"quantity": [1, 3]}
+
+
+def test_a_price_in_a_fixed_currency_brings_that_currency(owner_client, upload, vendor):
+    """TCGplayer prices are dollars: a row with a price sets USD; one without keeps the currency."""
+    priced = CardFactory(
+        vendor=vendor, price=Decimal("2.00"), currency="EUR", external_ids={"tcgplayer": "1001"}
+    )
+    unpriced = CardFactory(
+        vendor=vendor, price=Decimal("2.00"), currency="EUR", external_ids={"tcgplayer": "1002"}
+    )
+    content = tcg_file(tcg_row(1001, name=priced.name), tcg_row(1002, name=unpriced.name, price=""))
+    rows = rows_of(owner_client, upload(owner_client, content).data["id"])
+    assert rows[2]["changes"]["currency"] == ["EUR", "USD"]
+    assert "currency" not in rows[3]["changes"]
+
+
+def test_new_items_get_the_defaults_for_what_the_row_does_not_say(owner_client, upload, vendor):
+    content = b"sku,name,condition,quantity,price,game,language\nN-1,Card,,1,,pokemon,\nN-2,Box,,1,,,\n"
+    rows = rows_of(owner_client, upload(owner_client, content).data["id"])
+    card = rows[2]["data"]
+    assert (card["fields"]["condition"], card["fields"]["currency"], card["fields"]["price"]) == (
+        "NM",
+        "USD",
+        "0.00",
+    )
+    assert {
+        name: card["card_details"][name] for name in ("language", "market_region", "finish", "grade")
+    } == {
+        "language": "EN",
+        "market_region": "GLOBAL",
+        "finish": "normal",
+        "grade": None,
+    }
+    assert rows[3]["data"]["card_details"] is None
+    content = b"idProduct;groupCount;price;idLanguage;condition;isFoil\n1;1;1.00;1;;\n"
+    created = rows_of(owner_client, upload(owner_client, content).data["id"])[2]["data"]
+    assert created["fields"]["name"] == "Cardmarket product 1"
+    assert (created["fields"]["currency"], created["fields"]["condition"]) == ("EUR", "NM")
+    assert (created["card_details"]["game"], created["card_details"]["market_region"]) == ("other", "EU")
+
+
+def test_a_changed_numeric_marketplace_id_is_rewritten(owner_client, upload, vendor):
+    CardFactory(vendor=vendor, sku="S-1", name="Card", external_ids={"cardmarket": 273699, "tcgplayer": 1001})
+    content = (
+        b"sku,name,condition,quantity,price,game,language,external_id:cardmarket,external_id:tcgplayer\n"
+        b"S-1,Card,NM,1,9.99,,,273700,1001\n"
+    )
+    row = rows_of(owner_client, upload(owner_client, content).data["id"])[2]
+    assert row["changes"] == {
+        "external_ids": [
+            {"cardmarket": 273699, "tcgplayer": 1001},
+            {"cardmarket": "273700", "tcgplayer": 1001},
+        ]
+    }
+
+
+def test_tcgplayer_row_without_product_line_is_sealed_product_unless_it_describes_a_card(
+    owner_client, upload
+):
+    content = tcg_file(
+        "555,,,Booster Box,,,,Near Mint,,,,,2,0,99.00,\n",
+        "556,,Base Set,Charizard,,4/102,,Near Mint,,,,,1,0,9.00,\n",
+        "557,,,Promo,,,,Near Mint Foil,,,,,1,0,9.00,\n",
+    )
+    rows = rows_of(owner_client, upload(owner_client, content).data["id"])
+    assert (rows[2]["outcome"], rows[2]["data"]["card_details"]) == ("create", None)
+    message = "A card needs its product line (this row has a set, number, rarity, printing or language)."
+    assert rows[3]["errors"] == rows[4]["errors"] == {"Product Line": [message]}
+
+
+def test_malformed_price_is_a_row_error(owner_client, upload):
+    rows = rows_of(owner_client, upload(owner_client, tcg_file(tcg_row(1001, price="1e5"))).data["id"])
+    assert rows[2]["errors"] == {
+        "TCG Marketplace Price": ["'1e5' is not a price (write it like 1234.50, 1,234.50 or 1.234,50 €)."]
+    }
+
+
 def test_add_mode_adds_quantities(owner_client, upload, vendor):
     item = CardFactory(
         vendor=vendor, name="Pikachu", quantity=4, price=Decimal("2.00"), external_ids={"tcgplayer": "1001"}
@@ -199,6 +377,43 @@ def test_bad_files_are_400_and_leave_no_batch(owner_client, upload, content, fie
     assert response.status_code == 400
     assert message in response.data[field][0]
     assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # A header cell longer than the csv module's field limit.
+        b"sku,name," + b"x" * 140_000 + b"\n,Card,NM,1,1,pokemon,EN\n",
+        # A cell over the limit on the first data row.
+        HEADER.encode() + b'1,Pokemon,Base,"' + b"y" * 140_000 + b'",,1,C,Near Mint,,,,,1,0,1,\n',
+        # An unclosed quote: the rest of the file becomes one cell, over the limit.
+        tcg_file(tcg_row(1001), '1002,Pokemon,"Base Set,Mew\n')
+        + b"".join(tcg_row(2000 + n).encode() for n in range(2500)),
+    ],
+    ids=["header", "row", "unclosed-quote"],
+)
+def test_unparseable_csv_is_400_and_leaves_no_batch(owner_client, upload, content):
+    response = upload(owner_client, content)
+    assert response.status_code == 400, response.data
+    assert set(response.data) == {"file"}
+    assert "cannot be read" in response.data["file"][0]
+    assert not ImportBatch.objects.exists()
+    assert not ImportRow.objects.exists()
+
+
+def test_unparseable_record_mid_file_drops_the_rows_already_previewed(owner_client, upload):
+    """The preview writes its rows a chunk at a time; a bad record after the first
+    chunks must not leave them (or the batch) behind."""
+    content = tcg_file(*(tcg_row(1000 + n) for n in range(5)), '9999,Pokemon,"' + "z" * 140_000 + "\n")
+    with mock.patch("imports.services.chunked", partial(chunked, size=2)):
+        response = upload(owner_client, content)
+    assert response.status_code == 400
+    assert response.data["file"] == [
+        "Line 7 cannot be read: a cell is longer than 131,072 characters "
+        "(often a quote that is never closed)."
+    ]
+    assert not ImportBatch.objects.exists()
+    assert not ImportRow.objects.exists()
 
 
 def test_oversized_and_overlong_files_are_400(owner_client, upload, settings):
@@ -348,6 +563,26 @@ def test_commit_refuses_when_a_new_item_took_the_sku(owner_client, upload, vendo
     response = owner_client.post(url(batch_id, "commit"))
     assert response.status_code == 409
     assert ImportBatch.objects.get(pk=batch_id).status == "preview"
+
+
+def test_commit_refuses_when_another_item_took_the_sku_an_update_moves_to(owner_client, upload, vendor):
+    item = CardFactory(vendor=vendor, sku="", quantity=1, external_ids={"tcgplayer": "1001"})
+    content = (
+        b"sku,name,condition,quantity,price,game,language,external_id:tcgplayer\n"
+        b"NEW,Card,NM,4,1,pokemon,EN,1001\n"
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    assert rows_of(owner_client, batch_id)[2]["changes"]["sku"] == ["", "NEW"]
+    CardFactory(vendor=vendor, sku="NEW")
+
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 409, response.data
+    assert "SKU" in response.data["detail"]
+    item.refresh_from_db()
+    assert (item.sku, item.quantity, item.version) == ("", 1, 1)
+    assert not StockMovement.objects.filter(import_batch_id=batch_id).exists()
+    assert ImportBatch.objects.get(pk=batch_id).status == "preview"
+    assert not ImportRow.objects.filter(batch_id=batch_id, before__isnull=False).exists()
 
 
 def test_discard_a_preview(owner_client, upload):
