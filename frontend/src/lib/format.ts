@@ -1,4 +1,4 @@
-/** Display formats: prices in the item's own currency, dates in the user's locale. */
+/** Display formats: prices in the item's own currency, dates in the user's locale, counted nouns. */
 const priceFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatPrice(price: string, currency: string, locale?: string): string {
@@ -30,4 +30,9 @@ export function formatDateTime(isoDateTime: string, locale?: string): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** "1 item", "3 items"; `many` for the plurals that are not `one` + "s". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

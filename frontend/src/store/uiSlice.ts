@@ -3,9 +3,13 @@ import { type PayloadAction, createSlice } from "@reduxjs/toolkit";
 
 export type ThemePreference = "light" | "dark" | "system";
 
+/** A confirmation ("Deleted …"), or a failure the screen that caused it is no longer there to show. */
+export type FlashTone = "success" | "error";
+
 export interface Flash {
   id: number;
   message: string;
+  tone: FlashTone;
 }
 
 export interface UiState {
@@ -28,9 +32,9 @@ const uiSlice = createSlice({
       reducer(state, action: PayloadAction<Flash>) {
         state.flash = action.payload;
       },
-      prepare(message: string) {
+      prepare(message: string, tone: FlashTone = "success") {
         flashIds += 1;
-        return { payload: { id: flashIds, message } };
+        return { payload: { id: flashIds, message, tone } };
       },
     },
     flashDismissed(state) {

@@ -10,6 +10,7 @@ import { LabelledOptions } from "@/components/LabelledOptions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { plural } from "@/lib/format";
 import { conditionLabels } from "@/lib/vocabulary";
 import { useAppDispatch } from "@/store/hooks";
 import { flashShown } from "@/store/uiSlice";
@@ -20,13 +21,12 @@ import { useBulkEdit } from "./queries";
 
 type BulkKind = "price" | "quantity" | "condition" | "delete";
 
-const items = (count: number) => (count === 1 ? "1 item" : `${count} items`);
 
 const titles: Record<BulkKind, (count: number) => string> = {
-  price: (count) => `Set the price of ${items(count)}`,
-  quantity: (count) => `Set the quantity of ${items(count)}`,
-  condition: (count) => `Set the condition of ${items(count)}`,
-  delete: (count) => `Delete ${items(count)}?`,
+  price: (count) => `Set the price of ${plural(count, "item")}`,
+  quantity: (count) => `Set the quantity of ${plural(count, "item")}`,
+  condition: (count) => `Set the condition of ${plural(count, "item")}`,
+  delete: (count) => `Delete ${plural(count, "item")}?`,
 };
 
 const consequences: Record<BulkKind, string> = {
@@ -74,6 +74,7 @@ export function BulkActions({
   filters,
   onSelectAllMatching,
   onClear,
+  onGone,
 }: {
   selection: Selection;
   /** How many items the current filters match (all pages). */
@@ -83,6 +84,8 @@ export function BulkActions({
   filters: Record<string, string>;
   onSelectAllMatching: () => void;
   onClear: () => void;
+  /** Ticked rows the API did not find (deleted meanwhile, or not the vendor's): to untick. */
+  onGone: (ids: number[]) => void;
 }) {
   const [kind, setKind] = useState<BulkKind | null>(null);
   const [value, setValue] = useState("");
@@ -110,7 +113,18 @@ export function BulkActions({
       onSuccess: (result) => {
         setKind(null);
         onClear();
-        dispatch(flashShown(result.action === "delete" ? `Deleted ${items(result.count)}.` : `Updated ${items(result.count)}.`));
+        dispatch(flashShown(result.action === "delete" ? `Deleted ${plural(result.count, "item")}.` : `Updated ${plural(result.count, "item")}.`));
+      },
+      onError: (error) => {
+        const gone = bulkRejection(error)?.filter((result) => result.status === "not_found").map((result) => result.id) ?? [];
+        if (gone.length === 0) return;
+        if (selection.mode === "ids" && selection.ids.every((id) => gone.includes(id))) {
+          // Nothing ticked is left, and this bar (with the dialog's message) goes with it.
+          setKind(null);
+          const what = selection.ids.length === 1 ? "the selected item was deleted meanwhile, or is not yours" : "the selected items were deleted meanwhile, or are not yours";
+          dispatch(flashShown(`Nothing was changed: ${what}.`, "error"));
+        }
+        onGone(gone);
       },
     });
   };
@@ -118,7 +132,7 @@ export function BulkActions({
   return (
     <section aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border bg-accent/40 px-3 py-2 text-sm">
       <p aria-live="polite" className="font-medium">
-        {everything ? `All ${items(matching)} matching these filters are selected.` : `${items(count)} selected.`}
+        {everything ? `All ${plural(matching, "item")} matching these filters are selected.` : `${plural(count, "item")} selected.`}
       </p>
       {!everything && pageAllSelected && matching > count && (
         <Button variant="link" size="sm" onClick={onSelectAllMatching}>
@@ -150,8 +164,8 @@ export function BulkActions({
           open
           onOpenChange={(next) => (next ? undefined : setKind(null))}
           title={titles[kind](count)}
-          description={`${everything ? `This changes all ${items(count)} matching the current filters, on every page.` : `This changes the ${items(count)} you selected.`} ${consequences[kind]}`}
-          confirmLabel={kind === "delete" ? `Delete ${items(count)}` : `Change ${items(count)}`}
+          description={`${everything ? `This changes all ${plural(count, "item")} matching the current filters, on every page.` : `This changes the ${plural(count, "item")} you selected.`} ${consequences[kind]}`}
+          confirmLabel={kind === "delete" ? `Delete ${plural(count, "item")}` : `Change ${plural(count, "item")}`}
           busy={bulk.isPending}
           busyLabel="Saving…"
           destructive={kind === "delete"}

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { type Path, useForm, useWatch } from "react-hook-form";
 import { Link } from "react-router";
 
@@ -27,12 +27,16 @@ import {
 import { ExternalIdsEditor } from "./ExternalIdsEditor";
 import { type CollectibleFormValues, collectibleFormSchema, mapServerErrors, toRequest } from "./collectibleForm";
 
+/** What of a refusal no input is about: shown above the form. */
+const formMessages = (error: ApiError) => (error.fields ? mapServerErrors(error.fields).form : [error.message]);
+
 export function CollectibleForm({
   defaultValues,
   submitLabel,
   cancelTo,
   onSubmit,
   notice,
+  refusal,
 }: {
   defaultValues: CollectibleFormValues;
   submitLabel: string;
@@ -40,8 +44,10 @@ export function CollectibleForm({
   /** Resolves when saved; rejects with the API's error, which is mapped onto the inputs. */
   onSubmit: (body: CollectibleRequest, values: CollectibleFormValues) => Promise<unknown>;
   notice?: ReactNode;
+  /** A refusal of these values by a save made outside the form (reapplying after a conflict), shown as the form opens. */
+  refusal?: ApiError | undefined;
 }) {
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [formErrors, setFormErrors] = useState<string[]>(() => (refusal ? formMessages(refusal) : []));
   const {
     register,
     control,
@@ -56,17 +62,26 @@ export function CollectibleForm({
   });
   const hasCardDetails = useWatch({ control, name: "hasCardDetails" });
 
+  const showOnInputs = useCallback(
+    (error: ApiError) => {
+      mapServerErrors(error.fields ?? {}).fields.forEach(([path, message], index) => {
+        setError(path as Path<CollectibleFormValues>, { type: "server", message }, { shouldFocus: index === 0 });
+      });
+    },
+    [setError],
+  );
+  useEffect(() => {
+    if (refusal) showOnInputs(refusal);
+  }, [refusal, showOnInputs]);
+
   const submit = handleSubmit(async (values) => {
     setFormErrors([]);
     try {
       await onSubmit(toRequest(values), values);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const mapped = mapServerErrors(error.fields ?? {});
-      mapped.fields.forEach(([path, message], index) => {
-        setError(path as Path<CollectibleFormValues>, { type: "server", message }, { shouldFocus: index === 0 });
-      });
-      setFormErrors(error.fields ? mapped.form : [error.message]);
+      showOnInputs(error);
+      setFormErrors(formMessages(error));
     }
   });
 

@@ -140,6 +140,21 @@ describe("edit form", () => {
     expect(ifMatch).toBe('"3"');
   });
 
+  it("offers a retry when the collectible could not be loaded", async () => {
+    let attempts = 0;
+    server.use(
+      mock.get(api("/collectibles/5/"), () => {
+        attempts += 1;
+        return attempts === 1 ? HttpResponse.json({ detail: "The database is resting." }, { status: 503 }) : HttpResponse.json(collectible({ id: 5 }));
+      }),
+    );
+    const { user } = renderEdit();
+    expect(await screen.findByText("The collectible could not be loaded.")).toBeInTheDocument();
+    expect(screen.getByText("The database is resting.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByLabelText("Name")).toHaveValue("Charizard");
+  });
+
   it("shows malformed legacy external ids as an empty, editable set with a notice", async () => {
     server.use(mock.get(api("/collectibles/5/"), () => HttpResponse.json({ ...collectible({ id: 5 }), external_ids: "{oops" })));
     renderEdit();
@@ -229,5 +244,18 @@ describe("edit conflict (412)", () => {
     expect(await screen.findByText(/your changes could not be reapplied/i)).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveValue("Charizard (shadowless)");
     expect(screen.getByLabelText("Quantity")).toHaveValue("1");
+    // The server's reason, under the field it is about.
+    expect(screen.getByLabelText("SKU")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("SKU")).toHaveAccessibleDescription(/Your vendor already has a collectible with this SKU\./);
+  });
+
+  it("shows the server's message when the reapplied save is refused without field errors", async () => {
+    conflictOnFirstSave(() => HttpResponse.json({ detail: "Collectibles are read-only during the stock take." }, { status: 400 }));
+    const { user } = renderEdit();
+    await saveNameAndPrice(user);
+    await user.click(screen.getByRole("button", { name: "Reapply my changes" }));
+
+    expect(await screen.findByText(/your changes could not be reapplied/i)).toBeInTheDocument();
+    expect(screen.getByText("Collectibles are read-only during the stock take.")).toBeInTheDocument();
   });
 });

@@ -3,11 +3,12 @@ import { useState } from "react";
 import { Navigate, useNavigate, useParams } from "react-router";
 
 import { staleVersion } from "@/api/collectibles";
-import { ApiError } from "@/api/errors";
+import { ApiError, normalizeError } from "@/api/errors";
 import type { CollectibleRecord } from "@/api/schemas";
 import type { CollectibleRequest } from "@/api/types";
+import { LoadError } from "@/components/LoadError";
 import { NotFound } from "@/components/NotFound";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { parseRouteId } from "@/lib/routeId";
 import { useCanWrite, useMe } from "@/lib/session";
@@ -27,6 +28,8 @@ interface Draft {
   values: CollectibleFormValues;
   /** Why the form was reopened with these values, if it was. */
   notice?: string;
+  /** The server's refusal of these values, shown on the inputs it is about. */
+  refusal?: ApiError;
   /** Remounts the form whenever the draft is replaced. */
   revision: number;
 }
@@ -62,12 +65,7 @@ export default function CollectibleFormPage() {
     return <Navigate to={id ? `/collectibles/${id}` : "/collectibles"} replace />;
   }
   if (existing.isError && !draft) {
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>The collectible could not be loaded.</AlertTitle>
-        <AlertDescription>{existing.error.message}</AlertDescription>
-      </Alert>
-    );
+    return <LoadError title="The collectible could not be loaded." error={existing.error} onRetry={() => void existing.refetch()} />;
   }
   if (!me.data || (editing && !draft)) {
     return <Skeleton className="h-96 w-full" aria-label="Loading form" />;
@@ -88,9 +86,9 @@ export default function CollectibleFormPage() {
     }
   };
 
-  const startOver = (base: CollectibleRecord, values: CollectibleFormValues, notice?: string) => {
+  const startOver = (base: CollectibleRecord, values: CollectibleFormValues, reopened?: Pick<Draft, "notice" | "refusal">) => {
     setConflict(null);
-    setDraft({ base, values, revision: (draft?.revision ?? 0) + 1, ...(notice ? { notice } : {}) });
+    setDraft({ base, values, revision: (draft?.revision ?? 0) + 1, ...reopened });
   };
 
   if (draft && conflict) {
@@ -105,8 +103,10 @@ export default function CollectibleFormPage() {
           setDraft({ ...draft, base: conflict.current, values: merged });
           setConflict({ current: newer, mine: merged });
         } else {
-          const message = error instanceof ApiError ? error.message : "The changes could not be saved.";
-          startOver(conflict.current, merged, `Your changes could not be reapplied: ${message} Check them below and save again.`);
+          startOver(conflict.current, merged, {
+            notice: "Your changes could not be reapplied. Check them below and save again.",
+            refusal: normalizeError(error),
+          });
         }
       }
     };
@@ -136,6 +136,7 @@ export default function CollectibleFormPage() {
         submitLabel={record ? "Save changes" : "Create collectible"}
         cancelTo={record ? `/collectibles/${record.id}` : "/collectibles"}
         onSubmit={submit}
+        refusal={draft?.refusal}
         notice={
           <>
             {draft?.notice && (

@@ -73,10 +73,14 @@ describe("bulk edit", () => {
     expect(bulkRequests[0]).toEqual({ action: "delete", filters: { game: "pokemon", in_stock: "true" } });
   });
 
-  it("shows the ids the API did not find, and changes nothing", async () => {
+  it("shows the ids the API did not find, drops them from the list and the selection, and changes nothing", async () => {
+    let deleted = false;
     server.use(
-      mock.post(api("/collectibles/bulk/"), () =>
-        HttpResponse.json(
+      // Blastoise was deleted by someone else after the list was loaded.
+      mock.get(api("/collectibles/"), () => HttpResponse.json(page(deleted ? rows.filter((row) => row.id !== 2) : rows, deleted ? 39 : 40))),
+      mock.post(api("/collectibles/bulk/"), () => {
+        deleted = true;
+        return HttpResponse.json(
           {
             detail: "Some items are not in your inventory; nothing was changed.",
             results: [
@@ -85,8 +89,8 @@ describe("bulk edit", () => {
             ],
           },
           { status: 400 },
-        ),
-      ),
+        );
+      }),
     );
     const { user } = renderList();
     await user.click(await screen.findByRole("checkbox", { name: "Select Charizard" }));
@@ -98,6 +102,29 @@ describe("bulk edit", () => {
     const alert = await within(dialog).findByRole("alert");
     expect(alert).toHaveTextContent("Some items are not in your inventory; nothing was changed.");
     expect(alert).toHaveTextContent("Not found (deleted meanwhile, or not yours): #2");
+
+    expect(await within(dialog).findByRole("button", { name: "Change 1 item" })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Blastoise" })).not.toBeInTheDocument());
+    expect(screen.getByRole("region", { name: "Bulk actions" })).toHaveTextContent("1 item selected.");
+    expect(screen.getByRole("checkbox", { name: "Select Charizard" })).toBeChecked();
+  });
+
+  it("says so when every ticked row was deleted meanwhile", async () => {
+    server.use(
+      mock.post(api("/collectibles/bulk/"), () =>
+        HttpResponse.json({ detail: "Some items are not in your inventory; nothing was changed.", results: [{ id: 2, status: "not_found" }] }, { status: 400 }),
+      ),
+    );
+    const { user, store } = renderList();
+    await user.click(await screen.findByRole("checkbox", { name: "Select Blastoise" }));
+    await user.click(screen.getByRole("button", { name: "Delete" }));
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Delete 1 item" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: "Bulk actions" })).not.toBeInTheDocument());
+    expect(store.getState().ui.flash).toMatchObject({
+      tone: "error",
+      message: "Nothing was changed: the selected item was deleted meanwhile, or is not yours.",
+    });
   });
 
   it("drops the selection when the view changes", async () => {

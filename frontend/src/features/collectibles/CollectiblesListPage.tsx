@@ -56,6 +56,7 @@ export default function CollectiblesListPage() {
           filters={narrowingParams(filters)}
           onSelectAllMatching={() => select({ type: "selectAllMatching" })}
           onClear={() => select({ type: "clear" })}
+          onGone={(ids) => select({ type: "drop", ids })}
         />
       )}
 

@@ -47,6 +47,12 @@ describe("bulk selection", () => {
     expect(selection).toEqual({ mode: "ids", ids: [1, 3] });
   });
 
+  it("drops rows that are gone from a ticked selection, not from 'all matching'", () => {
+    const selection = run({ type: "togglePage", pageIds: page }, { type: "drop", ids: [2, 7] });
+    expect(selection).toEqual({ mode: "ids", ids: [1, 3] });
+    expect(run({ type: "selectAllMatching" }, { type: "drop", ids: [2] })).toEqual({ mode: "all" });
+  });
+
   it("belongs to one view of the list: another view starts empty", () => {
     const { result, rerender } = renderHook(({ view }) => useBulkSelection(view), { initialProps: { view: "?game=mtg" } });
     act(() => result.current[1]({ type: "selectAllMatching" }));

@@ -21,6 +21,8 @@ export type SelectionAction =
   /** The header checkbox: tick the whole page, or untick it when it is all ticked. */
   | { type: "togglePage"; pageIds: number[] }
   | { type: "selectAllMatching" }
+  /** Untick rows that are gone (deleted meanwhile); "all matching" follows the filters, so it stays. */
+  | { type: "drop"; ids: number[] }
   | { type: "clear" };
 
 export function isSelected(selection: Selection, id: number): boolean {
@@ -44,6 +46,8 @@ export function selectionReducer(selection: Selection, action: SelectionAction):
       return { mode: "ids", ids: [...new Set([...(selection.mode === "ids" ? selection.ids : []), ...action.pageIds])] };
     case "selectAllMatching":
       return { mode: "all" };
+    case "drop":
+      return selection.mode === "all" ? selection : { mode: "ids", ids: selection.ids.filter((id) => !action.ids.includes(id)) };
     case "clear":
       return noSelection;
   }

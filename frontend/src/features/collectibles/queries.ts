@@ -120,7 +120,9 @@ export function useBulkEdit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BulkRequest) => bulkEditCollectibles(body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: collectibleKeys.all }),
+    // Refused or not, the list may be out of date: a 400 naming ids `not_found`
+    // means rows on screen were deleted meanwhile.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: collectibleKeys.all }),
   });
 }
 

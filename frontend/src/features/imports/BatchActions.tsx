@@ -6,6 +6,7 @@ import { importConflicts } from "@/api/imports";
 import type { ImportBatchRecord } from "@/api/schemas";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/format";
 import { useAppDispatch } from "@/store/hooks";
 import { flashShown } from "@/store/uiSlice";
 
@@ -42,7 +43,6 @@ export function RefusalDetails({ error, outcome }: { error: Error; outcome: stri
   );
 }
 
-const items = (count: number) => (count === 1 ? "1 item" : `${count} items`);
 
 /** Roll back a committed import, after a confirmation; a 409 lists the items changed since. */
 export function RollbackButton({ batch, size = "default" }: { batch: ImportBatchRecord; size?: "default" | "sm" }) {
@@ -63,7 +63,7 @@ export function RollbackButton({ batch, size = "default" }: { batch: ImportBatch
         </Button>
       }
       title={`Roll back import #${batch.id}?`}
-      description={`The inventory goes back to how it was before this import: the ${items(batch.counts.create)} it created are deleted and the ${items(batch.counts.update)} it updated get their previous values back. If any of them changed since the import, nothing is rolled back.`}
+      description={`The inventory goes back to how it was before this import: the ${plural(batch.counts.create, "item")} it created are deleted and the ${plural(batch.counts.update, "item")} it updated get their previous values back. If any of them changed since the import, nothing is rolled back.`}
       confirmLabel="Roll back"
       busy={rollback.isPending}
       busyLabel="Rolling back…"

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 
+import { plural } from "@/lib/format";
+
 /**
  * The commit is one synchronous request (all rows in one transaction), so
  * there is no percentage to show: an indeterminate bar, what is being done
@@ -24,7 +26,7 @@ export function CommitProgress({ rows, startedAt }: { rows: number; startedAt: n
         <div className="absolute inset-y-0 w-1/3 animate-indeterminate rounded-full bg-primary motion-reduce:w-full motion-reduce:animate-pulse" />
       </div>
       <p className="text-sm text-muted-foreground">
-        Applying {rows === 1 ? "1 row" : `${rows} rows`} in one transaction… {seconds} s. You can keep working: this page
+        Applying {plural(rows, "row")} in one transaction… {seconds} s. You can keep working: this page
         updates when it is done.
       </p>
     </div>

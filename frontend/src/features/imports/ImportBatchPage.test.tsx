@@ -93,6 +93,36 @@ describe("import batch page", () => {
     expect(await screen.findByRole("heading", { name: "Import committed" })).toBeInTheDocument();
   });
 
+  it("asks the server where the batch stands when the commit gets no answer", async () => {
+    // The connection drops, but the server went on and committed.
+    let committed = false;
+    server.use(
+      mock.get(api("/imports/12/"), () => HttpResponse.json(importBatch(committed ? { status: "committed" } : {}))),
+      mock.post(api("/imports/12/commit/"), () => {
+        committed = true;
+        return HttpResponse.error();
+      }),
+    );
+    const { user } = renderBatch();
+    await user.click(await screen.findByRole("button", { name: "Commit 4 rows" }));
+    expect(await screen.findByRole("heading", { name: "Import committed" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Commit 4 rows" })).not.toBeInTheDocument();
+  });
+
+  it("tells about a commit that failed after leaving the page, and shows the batch as it is on coming back", async () => {
+    const release = heldCommit(() => HttpResponse.json({ detail: "The import is locked by another commit." }, { status: 409 }));
+    const { user, router, store } = renderBatch();
+    await user.click(await screen.findByRole("button", { name: "Commit 4 rows" }));
+    await act(() => router.navigate("/collectibles"));
+    server.use(mock.get(api("/imports/12/"), () => HttpResponse.json(importBatch({ status: "committed" }))));
+    release();
+    await waitFor(() =>
+      expect(store.getState().ui.flash).toMatchObject({ tone: "error", message: "Import #12 was not committed: The import is locked by another commit." }),
+    );
+    await act(() => router.navigate("/imports/12"));
+    expect(await screen.findByRole("heading", { name: "Import committed" })).toBeInTheDocument();
+  });
+
   it("lists the lines that changed since the preview when the commit is refused", async () => {
     heldCommit(() =>
       HttpResponse.json(
@@ -104,7 +134,7 @@ describe("import batch page", () => {
         { status: 409 },
       ),
     )();
-    const { user } = renderBatch();
+    const { user, store } = renderBatch();
     await user.click(await screen.findByRole("button", { name: "Commit 4 rows" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Some items changed since the preview; nothing was imported.");
@@ -112,6 +142,8 @@ describe("import batch page", () => {
     expect(within(alert).getByRole("link", { name: "item #45" })).toHaveAttribute("href", "/collectibles/45");
     expect(alert).toHaveTextContent("Upload the file again");
     expect(screen.getByRole("button", { name: "Commit 4 rows" })).toBeEnabled();
+    // Said on the page already: no flash on top.
+    expect(store.getState().ui.flash).toBeNull();
   });
 
   it("discards a preview after confirming, and goes back to the imports", async () => {

@@ -11,7 +11,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, plural } from "@/lib/format";
 import { DEFAULT_PAGE_SIZE, pageParams } from "@/lib/paging";
 import { importKeys } from "@/lib/queryKeys";
 import { parseRouteId } from "@/lib/routeId";
@@ -124,7 +124,7 @@ function StepPanel({ batch }: { batch: ImportBatchRecord }) {
           <div className="flex flex-wrap gap-2">
             <Button onClick={() => commit.mutate()} disabled={step === "committing" || !canCommit(batch)}>
               <Check aria-hidden />
-              {step === "committing" ? "Committing…" : `Commit ${applying === 1 ? "1 row" : `${applying} rows`}`}
+              {step === "committing" ? "Committing…" : `Commit ${plural(applying, "row")}`}
             </Button>
             {step === "preview" && <DiscardButton batch={batch} onDiscarded={() => void navigate("/imports")} />}
           </div>

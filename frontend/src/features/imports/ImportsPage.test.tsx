@@ -129,6 +129,28 @@ describe("batch list", () => {
     expect(alert).toHaveTextContent("Nothing was rolled back.");
   });
 
+  it("shows the batch as it is when a rollback gets no answer", async () => {
+    // The connection drops, but the server went on and rolled back.
+    let rolledBack = false;
+    server.use(
+      mock.get(api("/imports/"), () =>
+        HttpResponse.json(paged([importBatch({ id: 12, status: rolledBack ? "rolled_back" : "committed", committed_at: "2026-01-04T11:00:00Z" })])),
+      ),
+      mock.post(api("/imports/12/rollback/"), () => {
+        rolledBack = true;
+        return HttpResponse.error();
+      }),
+    );
+    const { user } = renderImports();
+    await user.click(await screen.findByRole("button", { name: "Roll back import #12" }));
+    const dialog = await screen.findByRole("alertdialog");
+    await user.click(within(dialog).getByRole("button", { name: "Roll back" }));
+    // Rolled back after all: the row says so, and offers no rollback any more.
+    const table = screen.getByRole("table", { name: "Import batches", hidden: true });
+    await waitFor(() => expect(within(table).getByRole("row", { name: /#12/, hidden: true })).toHaveTextContent("Rolled back"));
+    expect(screen.queryByRole("button", { name: "Roll back import #12" })).not.toBeInTheDocument();
+  });
+
   it("lets viewers read the batches, without uploading or acting", async () => {
     renderImports("viewer");
     const table = await screen.findByRole("table", { name: "Import batches" });

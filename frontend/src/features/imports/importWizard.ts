@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { ImportBatchRecord, ImportRowRecord } from "@/api/schemas";
 import type { ImportOutcome } from "@/api/types";
 import { fieldLabel, formatFieldValue } from "@/lib/fieldValues";
+import { plural } from "@/lib/format";
 import { conditionLabels } from "@/lib/vocabulary";
 
 export type ImportStep = "preview" | "committing" | "committed" | "rolled_back";
@@ -25,8 +26,6 @@ type Counts = ImportBatchRecord["counts"];
 export const rowsToApply = (counts: Counts) => counts.create + counts.update;
 
 export const canCommit = (batch: ImportBatchRecord) => batch.status === "preview" && rowsToApply(batch.counts) > 0;
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The preview in one line: "3 to create, 1 to update, 2 unchanged, 1 with errors". */
 export function previewSummary(counts: Counts): string {

@@ -1,5 +1,6 @@
 /** TanStack Query options and mutations for import batches. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 
 import {
   type ImportRowsQuery,
@@ -12,8 +13,11 @@ import {
   rollbackImport,
   uploadImport,
 } from "@/api/imports";
+import { ApiError } from "@/api/errors";
 import type { ImportBatchRecord } from "@/api/schemas";
 import { collectibleKeys, importKeys } from "@/lib/queryKeys";
+import { useAppDispatch } from "@/store/hooks";
+import { flashShown } from "@/store/uiSlice";
 
 export const BATCHES_PAGE_SIZE = 10;
 
@@ -46,6 +50,44 @@ function useAfterBatchChange() {
   };
 }
 
+/**
+ * After a commit or rollback failed. It may have happened anyway (the answer
+ * timed out, the connection dropped), so the batch, the list and the inventory
+ * are asked for again rather than trusted. If the screen that started it is
+ * gone, a flash says it failed; else that screen shows the refusal itself.
+ */
+function useAfterBatchFailure(id: number, verb: "committed" | "rolled back") {
+  const queryClient = useQueryClient();
+  const dispatch = useAppDispatch();
+  // The mutation's own callbacks outlive the component; this says whether it is still on screen.
+  const onScreen = useRef(false);
+  useEffect(() => {
+    onScreen.current = true;
+    return () => {
+      onScreen.current = false;
+    };
+  }, []);
+  return (error: Error) => {
+    if (!onScreen.current) {
+      const answered = error instanceof ApiError && error.status !== undefined;
+      dispatch(
+        flashShown(
+          answered
+            ? `Import #${id} was not ${verb}: ${error.message}`
+            : `Import #${id} got no answer from the server; open it to see whether it was ${verb}.`,
+          "error",
+        ),
+      );
+    }
+    // Not awaited: the refusal shows at once, the batch's real state when it arrives.
+    void Promise.all([
+      queryClient.invalidateQueries({ queryKey: importKeys.detail(id) }),
+      queryClient.invalidateQueries({ queryKey: importKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: collectibleKeys.all }),
+    ]);
+  };
+}
+
 export function useUploadImport() {
   const afterChange = useAfterBatchChange();
   return useMutation({
@@ -61,18 +103,22 @@ export function useUploadImport() {
  */
 export function useCommitImport(id: number) {
   const afterChange = useAfterBatchChange();
+  const afterFailure = useAfterBatchFailure(id, "committed");
   return useMutation({
     mutationKey: importKeys.commit(id),
     mutationFn: () => commitImport(id),
     onSuccess: (batch) => afterChange(batch, { inventory: true }),
+    onError: afterFailure,
   });
 }
 
 export function useRollbackImport(id: number) {
   const afterChange = useAfterBatchChange();
+  const afterFailure = useAfterBatchFailure(id, "rolled back");
   return useMutation({
     mutationFn: () => rollbackImport(id),
     onSuccess: (batch) => afterChange(batch, { inventory: true }),
+    onError: afterFailure,
   });
 }
 
