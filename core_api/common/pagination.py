@@ -28,6 +28,7 @@ import base64
 import binascii
 import json
 import operator
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -140,10 +141,13 @@ def count_rows(queryset: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool
 ESTIMATE_TTL = 60.0
 ESTIMATE_CACHE_SIZE = 1_024
 _estimates: "OrderedDict[tuple[str, tuple[Any, ...]], tuple[float, int]]" = OrderedDict()
+# gthread workers (GUNICORN_THREADS > 1) share the cache between threads.
+_estimates_lock = threading.Lock()
 
 
 def forget_estimates() -> None:
-    _estimates.clear()
+    with _estimates_lock:
+        _estimates.clear()
 
 
 def estimate_key(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
@@ -153,17 +157,19 @@ def estimate_key(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]
 def remembered_estimate(key: tuple[str, tuple[Any, ...]]) -> int | None:
     """The estimate of a list (keyed by its SQL and parameters) found to exceed
     the exact-count limit less than ESTIMATE_TTL seconds ago, if any."""
-    cached = _estimates.get(key)
+    with _estimates_lock:
+        cached = _estimates.get(key)
     if cached is None or time.monotonic() - cached[0] >= ESTIMATE_TTL:
         return None
     return cached[1]
 
 
 def remember_estimate(key: tuple[str, tuple[Any, ...]], estimate: int) -> None:
-    _estimates[key] = (time.monotonic(), estimate)
-    _estimates.move_to_end(key)
-    while len(_estimates) > ESTIMATE_CACHE_SIZE:
-        _estimates.popitem(last=False)
+    with _estimates_lock:
+        _estimates[key] = (time.monotonic(), estimate)
+        _estimates.move_to_end(key)
+        while len(_estimates) > ESTIMATE_CACHE_SIZE:
+            _estimates.popitem(last=False)
 
 
 def _estimate(key: tuple[str, tuple[Any, ...]]) -> int:

@@ -14,7 +14,7 @@ from itertools import islice
 from typing import IO, Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -117,6 +117,15 @@ def snapshot(item: Collectible) -> dict[str, Any]:
 
 # --- validation of a row's final state (fast: no model instances per row) --------
 
+
+def _max_length(model: type[models.Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    limit = getattr(field, "max_length", None)
+    if not isinstance(limit, int):
+        raise TypeError(f"{model.__name__}.{name} has no max_length")
+    return limit
+
+
 CHOICES: dict[str, set[Any]] = {
     "condition": set(Condition.values),
     "game": set(Game.values),
@@ -125,7 +134,11 @@ CHOICES: dict[str, set[Any]] = {
     "finish": set(Finish.values),
     "grading_company": {None, *GradingCompany.values},
 }
-MAX_LENGTHS = {"name": 200, "sku": 64, "set_name": 200, "set_code": 20, "card_number": 20, "rarity": 50}
+# The models' own limits, so the preview and the API never disagree.
+MAX_LENGTHS: dict[str, int] = {
+    **{name: _max_length(Collectible, name) for name in ("name", "sku")},
+    **{name: _max_length(CardDetails, name) for name in ("set_name", "set_code", "card_number", "rarity")},
+}
 
 
 def state_problems(state: dict[str, Any]) -> dict[str, list[str]]:

@@ -227,15 +227,19 @@ def region_for(lang: Language, marketplace_region: MarketRegion) -> MarketRegion
     return REGION_BY_LANGUAGE.get(lang, marketplace_region)
 
 
+# Digits, or digits grouped in threes by commas (`1,000`): never a decimal comma (`1,5`).
+_WHOLE_NUMBER = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")
+
+
 def quantity(value: str, *, required: bool = True) -> int:
-    text = clean(value).replace(",", "")
+    text = clean(value)
     if not text:
         if required:
             raise ValueProblem("A quantity is required.")
         return 0
-    if not re.fullmatch(r"\d{1,9}", text):
-        raise ValueProblem(f"'{clean(value)}' is not a whole number of at least 0.")
-    return int(text)
+    if not _WHOLE_NUMBER.fullmatch(text) or len(text.replace(",", "")) > 9:
+        raise ValueProblem(f"'{text}' is not a whole number of at least 0.")
+    return int(text.replace(",", ""))
 
 
 # A price cell: an optional currency mark before or after the amount (a symbol,
