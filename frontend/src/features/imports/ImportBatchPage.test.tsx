@@ -21,7 +21,7 @@ beforeEach(() => {
       return HttpResponse.json(
         query.outcome === "error"
           ? paged([importRow({ id: 5, line: 6, outcome: "error", errors: { Condition: ["Unknown condition 'Mint-ish'."] } })])
-          : paged([importRow(), importRow({ id: 2, line: 3, outcome: "update", changes: { quantity: [1, 3] } })], { count: 5 }),
+          : paged([importRow(), importRow({ id: 2, line: 3, outcome: "update", changes: { quantity: [1, 3] }, collectible: 41 })], { count: 5 }),
       );
     }),
   );
@@ -54,6 +54,10 @@ describe("import batch page", () => {
     const table = await screen.findByRole("table", { name: "Rows of the file" });
     expect(within(table).getByRole("row", { name: /Charizard.*Near Mint/ })).toHaveTextContent("2 × Near Mint · 449.99 USD · BS #4/102");
     expect(within(table).getAllByRole("row")[2]).toHaveTextContent("Quantity: 1 → changes to 3");
+    // The row that matched an item links to it; a row still to be created has nothing to link.
+    const links = within(table).getAllByRole("link");
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute("href", "/collectibles/41");
 
     await user.click(within(screen.getByRole("group", { name: "Show rows" })).getByRole("button", { name: "Error (1)" }));
     await waitFor(() => expect(router.state.location.search).toBe("?outcome=error"));

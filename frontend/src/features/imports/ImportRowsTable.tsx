@@ -1,3 +1,5 @@
+import { Link } from "react-router";
+
 import type { ImportRowRecord } from "@/api/schemas";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -56,7 +58,16 @@ export function ImportRowsTable({ rows, busy }: { rows: ImportRowRecord[] | unde
                 <TableCell>
                   <Badge variant={outcomeVariant[row.outcome]}>{importOutcomeLabels[row.outcome]}</Badge>
                 </TableCell>
-                <TableCell className="max-w-64 font-medium whitespace-normal">{rowName(row)}</TableCell>
+                <TableCell className="max-w-64 font-medium whitespace-normal">
+                  {/* The matched item (an update) or the one the commit created. */}
+                  {row.collectible !== null ? (
+                    <Link to={`/collectibles/${row.collectible}`} className="underline-offset-4 hover:underline">
+                      {rowName(row)}
+                    </Link>
+                  ) : (
+                    rowName(row)
+                  )}
+                </TableCell>
                 <TableCell className="whitespace-normal">
                   <Detail row={row} />
                 </TableCell>
