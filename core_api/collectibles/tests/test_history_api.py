@@ -146,18 +146,16 @@ def test_changes_without_an_operation_are_still_recorded(owner_client, card_id):
     assert changes_of(latest) == {"name": ("Charizard", "Edited in the shell")}
 
 
-def test_admin_edits_are_attributed_to_the_admin(client, card_id, owner_client):
+def admin_edit(client, card_id, **changes):
+    """Log in as a superuser, open the item's admin page and post it back with `changes`."""
     admin = User.objects.create_superuser("root", "root@example.com", "a-long-admin-password")
     client.force_login(admin)
-    collectible = Collectible.objects.get(pk=card_id)
     url = reverse("admin:collectibles_collectible_change", args=[card_id])
-    page = client.get(url)
-    form = page.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("image",)}
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("image", "user")}
     data.update(
         {
-            "name": "Admin rename",
-            "vendor": collectible.vendor_id,
+            "vendor": Collectible.objects.get(pk=card_id).vendor_id,
             "external_ids": "{}",
             "card_details-TOTAL_FORMS": "1",
             "card_details-INITIAL_FORMS": "1",
@@ -166,10 +164,14 @@ def test_admin_edits_are_attributed_to_the_admin(client, card_id, owner_client):
             "card_details-0-collectible": card_id,
             **{f"card_details-0-{k}": v for k, v in CARD.items()},
             "card_details-0-finish": "normal",
+            **changes,
         }
     )
-    data.pop("user", None)
-    response = client.post(url, data)
+    return form, data, client.post(url, data)
+
+
+def test_admin_edits_are_attributed_to_the_admin(client, card_id, owner_client):
+    _, _, response = admin_edit(client, card_id, name="Admin rename")
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     latest = history(owner_client, card_id)[0]
     assert latest["user"]["username"] == "root"
@@ -178,29 +180,11 @@ def test_admin_edits_are_attributed_to_the_admin(client, card_id, owner_client):
 def test_the_admin_cannot_bypass_the_ledger_or_the_version(client, card_id):
     """Quantity is read-only in the admin (stock changes through the ledger),
     an admin save bumps the version (stale ETags get 412), and revert is off."""
-    admin = User.objects.create_superuser("root", "root@example.com", "a-long-admin-password")
-    client.force_login(admin)
     before = Collectible.objects.get(pk=card_id)
-    url = reverse("admin:collectibles_collectible_change", args=[card_id])
-    form = client.get(url).context["adminform"].form
+    # The posted quantity is ignored: it is not a form field.
+    form, data, response = admin_edit(client, card_id, name="Admin rename", quantity=before.quantity + 40)
     assert "quantity" not in form.fields
-    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("image", "user")}
-    data.update(
-        {
-            "name": "Admin rename",
-            "quantity": before.quantity + 40,  # ignored: not a form field
-            "vendor": before.vendor_id,
-            "external_ids": "{}",
-            "card_details-TOTAL_FORMS": "1",
-            "card_details-INITIAL_FORMS": "1",
-            "card_details-MIN_NUM_FORMS": "0",
-            "card_details-MAX_NUM_FORMS": "1",
-            "card_details-0-collectible": card_id,
-            **{f"card_details-0-{k}": v for k, v in CARD.items()},
-            "card_details-0-finish": "normal",
-        }
-    )
-    assert client.post(url, data).status_code == 302
+    assert response.status_code == 302
     after = Collectible.objects.get(pk=card_id)
     assert (after.name, after.quantity, after.version) == (
         "Admin rename",
