@@ -61,6 +61,21 @@ run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migra
 	@echo "Serving Omni-Stock on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/v1/docs/)"
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
+# Background work (docs/deployment.md). Both need REDIS_URL, also in the web
+# process's environment; without it tasks run inside the web process instead.
+CELERY := cd $(API) && $(CURDIR)/$(VENV)/bin/celery -A config
+WORKER_ARGS ?=
+
+.PHONY: worker
+worker: $(RUNTIME_STAMP) ## Run a Celery worker (needs REDIS_URL; WORKER_ARGS=-B adds beat for development)
+	@test -n "$${REDIS_URL:-}" || { echo "make worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0), set for 'make run' too."; exit 1; }
+	$(CELERY) worker --loglevel INFO $(WORKER_ARGS)
+
+.PHONY: beat
+beat: $(RUNTIME_STAMP) ## Run celery beat, the scheduler of periodic housekeeping (one per deployment; needs REDIS_URL)
+	@test -n "$${REDIS_URL:-}" || { echo "make beat needs REDIS_URL (e.g. redis://127.0.0.1:6379/0)."; exit 1; }
+	$(CELERY) beat --loglevel INFO --schedule $(CURDIR)/$(VENV)/celerybeat-schedule
+
 .PHONY: test
 test: lint typecheck schema-check test-backend test-frontend test-e2e ## The full gate CI enforces
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from common.error_schema import ERROR_COMPONENTS
 
@@ -147,6 +148,61 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 # Rows one bulk edit may change.
 BULK_EDIT_MAX_ROWS = env.int("BULK_EDIT_MAX_ROWS", default=10_000)
+
+# --- Redis: the shared cache and the task broker (docs/deployment.md) -----------
+# Unset in the local demo: the cache is per process and tasks run in-process.
+REDIS_URL = env.str("REDIS_URL", default="")
+
+# Anything cached across requests (throttle counters, count estimates) must be
+# the same for every web replica, so it lives in Redis when there is one.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "omnistock",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Celery (config/celery.py). With no broker every task runs in the process that
+# sends it, at the moment it is sent: same task bodies, no worker to start.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL) or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged only when it finished, and a worker that dies mid-task
+# (OOM, SIGKILL, deploy) hands it back to the queue instead of losing it; task
+# bodies are idempotent so running one twice is safe.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One message at a time per worker process: a long import does not hold a queue
+# of others hostage behind it.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers a message that was taken but never acknowledged (its worker
+# vanished) after this many seconds. Longer than the longest task, or a slow task
+# would be started twice (harmless, but wasted work).
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=1800)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Progress and outcomes live on the database rows the tasks change (an import
+# batch's status); nobody reads Celery's result store.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "UTC"
+# Keep Django's LOGGING in the worker instead of Celery's own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Periodic housekeeping, run by `celery beat` (`make beat`): exactly one beat
+# process per deployment.
+CELERY_BEAT_SCHEDULE = {
+    "flush-expired-tokens": {
+        # Refresh tokens past their lifetime (and their blacklist entries) are dead weight.
+        "task": "accounts.flush_expired_tokens",
+        "schedule": crontab(hour=3, minute=17),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

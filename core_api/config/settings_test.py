@@ -25,3 +25,8 @@ REST_FRAMEWORK = {
 }
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+# Tasks run in the test process whatever the environment says; the tests that
+# need a real worker start one themselves.
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True

@@ -58,3 +58,48 @@ def test_with_nothing_set_the_project_uses_an_embedded_sqlite_file():
     engine, name = result.stdout.split()[-2:]
     assert engine == "django.db.backends.sqlite3"
     assert name.endswith("db.sqlite3")
+
+
+SHOW_RUNTIME = (
+    "from django.conf import settings as s; from config.celery import app; "
+    "print(s.CACHES['default']['BACKEND'], app.conf.broker_url, app.conf.task_always_eager, "
+    "app.conf.task_acks_late, app.conf.task_reject_on_worker_lost, app.conf.worker_prefetch_multiplier, "
+    "app.conf.broker_transport_options['visibility_timeout'])"
+)
+
+
+def test_without_redis_tasks_run_in_process_and_the_cache_is_local():
+    result = manage("shell", "-c", SHOW_RUNTIME, env={"DATABASE_URL": "sqlite:///:memory:"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-7:] == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "memory://",
+        "True",
+        "True",
+        "True",
+        "1",
+        "1800",
+    ]
+
+
+def test_with_redis_the_cache_is_shared_and_tasks_go_to_the_broker():
+    result = manage(
+        "shell",
+        "-c",
+        SHOW_RUNTIME,
+        env={
+            "DATABASE_URL": "sqlite:///:memory:",
+            "REDIS_URL": "redis://127.0.0.1:6379/5",
+            "CELERY_VISIBILITY_TIMEOUT": "60",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-7:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/5",
+        "False",
+        "True",
+        "True",
+        "1",
+        "60",
+    ]
