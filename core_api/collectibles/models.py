@@ -9,7 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Upper
+from django.db.models.functions import Length, Upper
+from django.db.models.lookups import LessThanOrEqual
 
 from accounts.models import Vendor
 from common.currencies import validate_currency_code
@@ -20,6 +21,9 @@ from .validators import validate_external_ids
 
 MAX_QUANTITY = 2_147_483_647  # PostgreSQL `integer`, the column type of quantities
 MAX_ID = 9_223_372_036_854_775_807  # PostgreSQL `bigint`, the column type of primary keys
+# A few pages of text: enough for any condition note, small enough that a list
+# page of 100 items stays small (docs/security.md, "Limits").
+MAX_DESCRIPTION_LENGTH = 5000
 
 
 class Collectible(models.Model):
@@ -35,7 +39,7 @@ class Collectible(models.Model):
         help_text="Who created it; kept null if that account is later deleted.",
     )
     name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=MAX_DESCRIPTION_LENGTH)
     sku = models.CharField(
         max_length=64,
         blank=True,
@@ -96,6 +100,11 @@ class Collectible(models.Model):
                 name="collectible_unique_sku_per_vendor",
             ),
             models.CheckConstraint(condition=Q(price__gte=0), name="collectible_price_not_negative"),
+            # TextField's max_length binds forms and serializers only; this binds every writer.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("description"), MAX_DESCRIPTION_LENGTH),
+                name="collectible_description_max_length",
+            ),
         ]
         indexes = [
             # Vendor-scoped orderings the list offers; `id` breaks ties so pages are stable.

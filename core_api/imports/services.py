@@ -136,7 +136,7 @@ CHOICES: dict[str, set[Any]] = {
 }
 # The models' own limits, so the preview and the API never disagree.
 MAX_LENGTHS: dict[str, int] = {
-    **{name: _max_length(Collectible, name) for name in ("name", "sku")},
+    **{name: _max_length(Collectible, name) for name in ("name", "sku", "description")},
     **{name: _max_length(CardDetails, name) for name in ("set_name", "set_code", "card_number", "rarity")},
 }
 
@@ -151,7 +151,7 @@ def state_problems(state: dict[str, Any]) -> dict[str, list[str]]:
     fields = state["fields"]
     if not fields.get("name"):
         add("name", "A name is required.")
-    for name in ("name", "sku"):
+    for name in ("name", "sku", "description"):
         if len(fields.get(name) or "") > MAX_LENGTHS[name]:
             add(name, f"At most {MAX_LENGTHS[name]} characters.")
     if fields.get("condition") not in CHOICES["condition"]:

@@ -39,8 +39,13 @@ describe("form rules mirror the API", () => {
     ["currency", "US"],
     ["currency", "XYZ"],
     ["name", "   "],
+    ["description", "x".repeat(5001)],
   ] as const)("refuses %s = %j", (field, value) => {
     expect(problems({ ...valid(), [field]: value })).toHaveProperty(field);
+  });
+
+  it("accepts a description of exactly 5,000 characters", () => {
+    expect(problems({ ...valid(), description: "x".repeat(5000) })).toEqual({});
   });
 
   it("takes a lower-case currency code (it is sent upper-case)", () => {

@@ -52,7 +52,7 @@ export const priceSchema = z
 export const collectibleFormSchema = z
   .object({
     name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
-    description: z.string(),
+    description: maxLength(5000),
     sku: maxLength(64),
     condition: z.enum(conditionEnumValues),
     quantity: quantitySchema,
