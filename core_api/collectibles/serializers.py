@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.base import ContentFile
 from django.forms.models import model_to_dict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -12,6 +13,7 @@ from common.currencies import validate_currency_code
 
 from .choices import BulkAction, BulkItemStatus, HistoryAction, MovementReason
 from .filters import CollectibleFilter
+from .images import ImageRejected, megabytes, reencoded
 from .models import CARD_DETAILS_FIELDS, MAX_ID, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 from .validators import (
     MAX_EXTERNAL_ID_KEY_LENGTH,
@@ -133,13 +135,19 @@ class CollectibleSerializer(serializers.ModelSerializer):
 
 
 class CollectibleImageSerializer(serializers.Serializer):
-    image = serializers.ImageField(help_text="JPEG, PNG, GIF or WebP; at most 5 MB by default.")
+    image = serializers.FileField(
+        help_text="JPEG, PNG or WebP; at most 5 MB and 40 million pixels by default. Stored re-encoded "
+        "(metadata removed) under a new name."
+    )
 
-    def validate_image(self, value: Any) -> Any:
+    def validate_image(self, value: Any) -> "ContentFile[bytes]":
         limit = settings.MAX_IMAGE_UPLOAD_BYTES
         if value.size > limit:
-            raise serializers.ValidationError(f"Images may be at most {limit // (1024 * 1024)} MB.")
-        return value
+            raise serializers.ValidationError(f"Images may be at most {megabytes(limit)}.")
+        try:
+            return reencoded(value)
+        except ImageRejected as rejected:
+            raise serializers.ValidationError(str(rejected)) from rejected
 
 
 class StockAdjustmentSerializer(serializers.Serializer):
@@ -221,6 +229,9 @@ class BulkChangesSerializer(serializers.ModelSerializer):
         extra_kwargs = {name: {"required": False} for name in fields}
 
 
+MAX_FILTER_VALUE_LENGTH = 200
+
+
 class BulkRequestSerializer(serializers.Serializer):
     """Which items (`ids`, or `filters` with the list's query parameters) and what to do."""
 
@@ -232,7 +243,8 @@ class BulkRequestSerializer(serializers.Serializer):
         max_length=100_000,
     )
     filters = serializers.DictField(
-        child=serializers.CharField(allow_blank=True),
+        # The list's own parameters arrive in a URL of a few kB; a body could carry megabytes.
+        child=serializers.CharField(allow_blank=True, max_length=MAX_FILTER_VALUE_LENGTH),
         required=False,
         help_text="The list endpoint's query parameters (search, language, …), e.g. to act on "
         '"all items matching the current view".',

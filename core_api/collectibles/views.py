@@ -15,7 +15,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -23,6 +22,7 @@ from rest_framework.serializers import BaseSerializer
 from accounts.models import Vendor
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
 from accounts.selectors import membership_for, profile_for
+from common.openapi import ERROR_DETAIL_REF
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
 from common.rows import ValuesRepresentation
 from imports.export import EXPORT_FORMATS, stream_csv
@@ -36,6 +36,7 @@ from .bulk import (
 )
 from .conditional import ETAG_HEADER, IF_MATCH, IF_NONE_MATCH, PRECONDITION_FAILED, etag, if_match_versions
 from .filters import CollectibleFilter
+from .images import ImageUploadParser
 from .models import MAX_QUANTITY, Collectible
 from .search import RankedSearch
 from .selectors import (
@@ -198,10 +199,17 @@ class CollectibleViewSet(viewsets.ModelViewSet):
 
     @extend_schema(
         summary="Upload or replace the collectible's image",
+        description=(
+            "The picture is re-encoded (EXIF and other metadata removed) and stored under a new name. "
+            "A body announcing more than the size limit is refused with 413 before it is read."
+        ),
         request={"multipart/form-data": CollectibleImageSerializer},
-        responses=CollectibleSerializer,
+        responses={
+            200: CollectibleSerializer,
+            413: OpenApiResponse(ERROR_DETAIL_REF, description="The upload is over the size limit."),
+        },
     )
-    @action(detail=True, methods=["put"], parser_classes=[MultiPartParser], url_path="image")
+    @action(detail=True, methods=["put"], parser_classes=[ImageUploadParser], url_path="image")
     def image(self, request: Request, pk: str | None = None) -> Response:
         collectible = self.get_object()
         upload = CollectibleImageSerializer(data=request.data)

@@ -142,10 +142,16 @@ WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
 # Uploaded collectible images: large enough for a phone photo, small enough to
 # keep one request from filling the disk.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Pixels an uploaded image may have (width x height), checked before decoding:
+# a few kB of PNG can decode to gigabytes. 40 million covers a 48 MP phone's
+# default (12 MP) output and any scan of a card; an RGBA decode then stays under 160 MB.
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
 
 # Bulk import limits (docs/imports.md).
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+# Every format needs a few dozen columns; a wider header is refused before any row is read.
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=200)
 # Rows one bulk edit may change.
 BULK_EDIT_MAX_ROWS = env.int("BULK_EDIT_MAX_ROWS", default=10_000)
 

@@ -54,8 +54,10 @@ class CsvSource:
             count += 1
             if count > limit:
                 raise FileRejected(f"The file has more than {limit:,} rows; split it into smaller files.")
-            padded = record + [""] * (len(self.header) - len(record))
-            yield SourceRow(start, dict(zip(self.header, padded, strict=False)))
+            # Only the cells that say something: a row of a wide, mostly empty
+            # file costs what it holds, not what its header promises.
+            values = {column: cell for column, cell in zip(self.header, record, strict=False) if cell.strip()}
+            yield SourceRow(start, values)
 
 
 def _records(reader: Any, header_lines: int) -> Iterator[list[str]]:
@@ -128,6 +130,12 @@ def open_csv(stream: IO[bytes], size: int, forced_format: str | None = None) -> 
         header = [cell.strip() for cell in next(csv.reader([first_line], delimiter=delimiter))]
     except csv.Error as error:
         raise FileRejected(unreadable(error, header_lines)) from error
+    max_columns = settings.IMPORT_MAX_COLUMNS
+    if len(header) > max_columns:
+        raise FileRejected(
+            f"The header row has {len(header):,} columns; at most {max_columns:,} are accepted. "
+            "Remove the columns you do not need."
+        )
     detected = detect(header)
     if forced_format:
         missing = [c for c in fmt.columns if c.lower() not in {h.lower() for h in header}]

@@ -76,7 +76,8 @@ class ImportBatchSerializer(serializers.ModelSerializer):
 
 class ImportRowSerializer(serializers.ModelSerializer):
     raw = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), help_text="The source row as read."
+        child=serializers.CharField(allow_blank=True),
+        help_text="The source row as read: its non-empty cells, by column name.",
     )
     # As above: declared fields are popped, so `errors`/`data` stay the serializer's properties.
     errors = serializers.DictField(  # type: ignore[assignment]

@@ -10,7 +10,7 @@ import django.db.models.functions.text
 import django.db.models.lookups
 from django.db import migrations, models
 from django.db.models import F
-from django.db.models.functions import Length, Left
+from django.db.models.functions import Left, Length
 
 MAX_DESCRIPTION_LENGTH = 5000
 

@@ -93,6 +93,7 @@ def test_another_vendors_ids_are_not_found_and_nothing_is_applied(owner_client, 
         ({"action": "delete", "ids": []}, "ids"),
         ({"action": "delete", "ids": ["x"]}, "ids"),
         ({"action": "delete", "filters": {"price_min": "abc"}}, "filters"),
+        ({"action": "delete", "filters": {"ordering": ",".join(["name"] * 1000)}}, "filters"),
     ],
 )
 def test_bad_bulk_requests_are_400(owner_client, shelf, body, field):

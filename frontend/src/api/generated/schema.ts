@@ -169,7 +169,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Upload or replace the collectible's image */
+        /**
+         * Upload or replace the collectible's image
+         * @description The picture is re-encoded (EXIF and other metadata removed) and stored under a new name. A body announcing more than the size limit is refused with 413 before it is read.
+         */
         put: operations["collectibles_image_update"];
         post?: never;
         /** Remove the collectible's image */
@@ -466,7 +469,7 @@ export interface components {
         CollectibleImageRequest: {
             /**
              * Format: binary
-             * @description JPEG, PNG, GIF or WebP; at most 5 MB by default.
+             * @description JPEG, PNG or WebP; at most 5 MB and 40 million pixels by default. Stored re-encoded (metadata removed) under a new name.
              */
             image: string;
         };
@@ -640,7 +643,7 @@ export interface components {
             };
             /** @description What the row will write: fields and card details. */
             data: unknown;
-            /** @description The source row as read. */
+            /** @description The source row as read: its non-empty cells, by column name. */
             raw: {
                 [key: string]: string;
             };
@@ -1740,6 +1743,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to your vendor. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The upload is over the size limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
