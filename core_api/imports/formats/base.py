@@ -1,6 +1,6 @@
 """What every import format provides, and the row they all produce."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -8,7 +8,11 @@ from typing import Any, ClassVar
 
 from collectibles.choices import Condition, Finish, Game, Language, MarketRegion
 
-from .normalize import ValueProblem, clean, free_text, region_for
+from .normalize import ValueProblem, clean, flag, free_text, region_for
+
+# A yes/no column: its name, the note it adds to the description, and the words
+# (besides yes/true/1/x) an export writes in it for "yes".
+FlagColumn = tuple[str, str, tuple[str, ...]]
 
 
 @dataclass
@@ -124,6 +128,14 @@ class RowReader:
         except ValueProblem as problem:
             self.errors.setdefault(column, []).append(str(problem))
             return default
+
+    def flagged(self, columns: Iterable[FlagColumn]) -> list[str]:
+        """The labels of the flag columns set on this row (missing columns are unset)."""
+        return [
+            label
+            for column, label, words in columns
+            if self.read(column, lambda value, words=words: flag(value, words), False)
+        ]
 
     def require(self, column: str, what: str = "A value") -> str:
         value = self.text(column)

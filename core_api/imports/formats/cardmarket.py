@@ -6,8 +6,18 @@ from typing import ClassVar
 from collectibles.choices import Game, MarketRegion
 
 from . import normalize
-from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+from .base import FlagColumn, ImportContext, ImportFormat, ParsedRow, RowReader
 from .normalize import CARDMARKET_CONDITIONS, CARDMARKET_GAMES, CARDMARKET_LANGUAGES, ValueProblem
+
+
+# Cardmarket marks a flag with X (1 or true in some tools' files), blank for no.
+FLAGS: tuple[FlagColumn, ...] = (
+    ("isSigned", "Signed", ("signed",)),
+    ("isAltered", "Altered", ("altered",)),
+    ("isFirstEd", "1st Edition", ("first edition", "1st edition")),
+)
+# A playset article is four copies; `groupCount` then counts playsets.
+PLAYSET = 4
 
 
 def _language(value: str) -> normalize.Language:
@@ -54,15 +64,8 @@ class CardmarketFormat(ImportFormat):
                     f"'{product}' is not a Cardmarket product id."
                 )
             language = reader.read("idLanguage", _language, None)
-            notes = [
-                label
-                for column, label in (
-                    ("isSigned", "Signed"),
-                    ("isAltered", "Altered"),
-                    ("isFirstEd", "1st Edition"),
-                )
-                if reader.read(column, normalize.flag, False)
-            ]
+            notes = reader.flagged(FLAGS)
+            playset = reader.read("isPlayset", lambda value: normalize.flag(value, ("playset",)), False)
             if reader.text("comments"):
                 notes.append(reader.text("comments"))
             name = reader.text("enName") or reader.text("English Name") or reader.text("name")
@@ -72,7 +75,7 @@ class CardmarketFormat(ImportFormat):
                 name=name,
                 description="; ".join(notes),
                 condition=reader.read("condition", _condition) or "",
-                quantity=reader.read("groupCount", normalize.quantity, 0),
+                quantity=reader.read("groupCount", normalize.quantity, 0) * (PLAYSET if playset else 1),
                 price=price,
                 currency=self.currency if price is not None else "",  # the price's currency
                 external_ids={"cardmarket": product} if product else {},

@@ -5,7 +5,17 @@ from typing import ClassVar
 from collectibles.choices import Game, MarketRegion
 
 from . import normalize
-from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+from .base import FlagColumn, ImportContext, ImportFormat, ParsedRow, RowReader
+
+# Deckbox writes each flag's own word in its column ("signed", "altered", …), blank for no.
+FLAGS: tuple[FlagColumn, ...] = (
+    ("Signed", "Signed", ("signed",)),
+    ("Artist Proof", "Artist proof", ("proof", "artist proof")),
+    ("Altered Art", "Altered", ("altered", "altered art")),
+    ("Misprint", "Misprint", ("misprint",)),
+    ("Promo", "Promo", ("promo",)),
+    ("Textless", "Textless", ("textless",)),
+)
 
 
 class DeckboxFormat(ImportFormat):
@@ -21,7 +31,7 @@ class DeckboxFormat(ImportFormat):
         reader = RowReader(row)
         with reader.check():
             language = reader.read("Language", normalize.language)
-            signed = reader.read("Signed", normalize.flag, False)
+            notes = reader.flagged(FLAGS)
             price = reader.read("My Price", normalize.price)
             external_ids = {
                 key: value
@@ -34,7 +44,7 @@ class DeckboxFormat(ImportFormat):
             parsed = self.row(
                 context,
                 name=reader.require("Name", "A card name"),
-                description="Signed" if signed else "",
+                description=", ".join(notes),
                 condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Count", normalize.quantity, 0),
                 price=price,

@@ -6,7 +6,13 @@ from collectibles.choices import Game, MarketRegion
 from common.currencies import is_currency_code
 
 from . import normalize
-from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+from .base import FlagColumn, ImportContext, ImportFormat, ParsedRow, RowReader
+
+# ManaBox writes true/false.
+FLAGS: tuple[FlagColumn, ...] = (
+    ("Misprint", "Misprint", ("misprint",)),
+    ("Altered", "Altered", ("altered",)),
+)
 
 
 class ManaboxFormat(ImportFormat):
@@ -37,6 +43,7 @@ class ManaboxFormat(ImportFormat):
             parsed = self.row(
                 context,
                 name=reader.require("Name", "A card name"),
+                description=", ".join(reader.flagged(FLAGS)),
                 condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Quantity", normalize.quantity, 0),
                 price=reader.read("Purchase price", normalize.price),

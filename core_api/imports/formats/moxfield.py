@@ -5,9 +5,11 @@ from typing import ClassVar
 from collectibles.choices import Finish, Game, MarketRegion
 
 from . import normalize
-from .base import ImportContext, ImportFormat, ParsedRow, RowReader
+from .base import FlagColumn, ImportContext, ImportFormat, ParsedRow, RowReader
 
 MOXFIELD_FINISHES = {"foil": Finish.FOIL, "etched": Finish.ETCHED}
+# Moxfield writes True/False.
+FLAGS: tuple[FlagColumn, ...] = (("Alter", "Altered", ("altered",)), ("Proxy", "Proxy", ("proxy",)))
 
 
 def _finish(value: str) -> Finish | None:
@@ -33,12 +35,11 @@ class MoxfieldFormat(ImportFormat):
         reader = RowReader(row)
         with reader.check():
             language = reader.read("Language", normalize.language)
-            alter = reader.read("Alter", normalize.flag, False)
-            proxy = reader.read("Proxy", normalize.flag, False)
+            notes = reader.flagged(FLAGS)
             parsed = self.row(
                 context,
                 name=reader.require("Name", "A card name"),
-                description=", ".join(note for note, on in (("Altered", alter), ("Proxy", proxy)) if on),
+                description=", ".join(notes),
                 condition=reader.read("Condition", normalize.condition) or "",
                 quantity=reader.read("Count", normalize.quantity, 0),
                 price=reader.read("Purchase Price", normalize.price),

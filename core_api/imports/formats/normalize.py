@@ -4,6 +4,7 @@ Every table here is documented in docs/imports.md; change both together.
 """
 
 import re
+from collections.abc import Collection
 from decimal import Decimal
 
 from collectibles.choices import Condition, Finish, Game, Language, MarketRegion
@@ -139,7 +140,7 @@ FINISH_ALIASES: dict[str, Finish] = {
     "etched foil": Finish.ETCHED,
 }
 
-TRUE_WORDS = frozenset({"1", "true", "yes", "y", "x", "foil"})
+TRUE_WORDS = frozenset({"1", "true", "yes", "y", "x"})
 FALSE_WORDS = frozenset({"", "0", "false", "no", "n"})
 
 _SPACES = re.compile(r"\s+")
@@ -208,19 +209,25 @@ def finish(value: str) -> Finish | None:
 
 
 def foil(value: str) -> Finish | None:
-    """A yes/no foil column: foil or normal; blank says nothing."""
+    """A foil column: yes/no or the word itself (`foil`; `etched` for etched foil);
+    blank says nothing."""
     if not clean(value):
         return None
-    return Finish.FOIL if flag(value) else Finish.NORMAL
+    if clean(value).lower() in ("etched", "etched foil"):
+        return Finish.ETCHED
+    return Finish.FOIL if flag(value, ("foil",)) else Finish.NORMAL
 
 
-def flag(value: str) -> bool:
+def flag(value: str, words: Collection[str] = ()) -> bool:
+    """A yes/no cell. Some exports mark a flag with its own word instead of yes
+    (Deckbox writes `signed` in its Signed column): `words` are those."""
     key = clean(value).lower()
-    if key in TRUE_WORDS:
+    if key in TRUE_WORDS or key in words:
         return True
     if key in FALSE_WORDS:
         return False
-    raise ValueProblem(f"Expected yes/no, got '{clean(value)}'.")
+    expected = "/".join(["yes", *words, "no"]) if words else "yes/no"
+    raise ValueProblem(f"Expected {expected} or blank, got '{clean(value)}'.")
 
 
 def region_for(lang: Language, marketplace_region: MarketRegion) -> MarketRegion:

@@ -42,6 +42,11 @@ PRODUCT_LINES: dict[Game, str] = {
     Game.SPORTS: "Sports Cards",
     Game.OTHER: "Other",
 }
+# Product lines TCGplayer keeps for one game's cards of one language: the line
+# states the game, the language (unless the condition names another) and the market.
+LOCAL_PRODUCT_LINES: dict[str, tuple[Game, Language, MarketRegion]] = {
+    "pokemon japan": (Game.POKEMON, Language.JA, MarketRegion.JP),
+}
 CONDITION_WORDS = {
     "M": "Mint",
     "NM": "Near Mint",
@@ -59,13 +64,14 @@ FINISH_WORDS = {
 _LANGUAGE_SUFFIX = re.compile(r"\s+-\s+(?P<language>[^-]+)$")
 
 
-def split_condition(text: str) -> tuple[str, Finish, Language, str]:
-    """'Near Mint Reverse Holofoil - Japanese' → ('Near Mint', reverse_holo, JA, '')."""
+def split_condition(text: str) -> tuple[str, Finish, Language | None, str]:
+    """'Near Mint Reverse Holofoil - Japanese' → ('Near Mint', reverse_holo, JA, '');
+    the language is None when the condition names none."""
     text = normalize.clean(text)
-    language = Language.EN
+    language = None
     suffix = _LANGUAGE_SUFFIX.search(text)
     if suffix:
-        language = normalize.language(suffix.group("language")) or Language.EN
+        language = normalize.language(suffix.group("language"))
         text = text[: suffix.start()]
     finish, edition = Finish.NORMAL, ""
     stripped = True
@@ -102,8 +108,13 @@ class TcgplayerFormat(ImportFormat):
             condition_text, finish, language, edition = reader.read(
                 "Condition", split_condition, ("", None, None, "")
             )
+            local_line = LOCAL_PRODUCT_LINES.get(reader.text("Product Line").lower())
             if not said:
                 finish = language = None
+            if language is None and local_line is not None:
+                language = local_line[1]  # the line's language, unless the condition names another
+            elif language is None and said:
+                language = Language.EN
             # Blank for items never listed on TCGplayer (e.g. our own export of them): such
             # rows match by card identity instead.
             tcgplayer_id = reader.text("TCGplayer Id")
@@ -124,12 +135,16 @@ class TcgplayerFormat(ImportFormat):
                 price=price,
                 currency=self.currency if price is not None else "",  # the price's currency
                 external_ids={"tcgplayer": tcgplayer_id} if tcgplayer_id else {},
-                card_details=self._card(reader, finish, language),
+                card_details=self._card(reader, finish, language, local_line),
             )
         return parsed
 
     def _card(
-        self, reader: RowReader, finish: Finish | None, language: Language | None
+        self,
+        reader: RowReader,
+        finish: Finish | None,
+        language: Language | None,
+        local_line: tuple[Game, Language, MarketRegion] | None,
     ) -> dict[str, Any] | None:
         details = self.card(
             set_name=reader.text("Set Name"),
@@ -138,6 +153,9 @@ class TcgplayerFormat(ImportFormat):
             language=language,
             finish=finish,
         )
+        if local_line is not None:
+            game, _, market_region = local_line
+            return details | self.card(game=game, market_region=market_region)
         if reader.text("Product Line"):
             return details | self.card(game=reader.read("Product Line", normalize.game))
         # No product line: sealed product, as our export writes items without card

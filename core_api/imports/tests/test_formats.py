@@ -86,13 +86,13 @@ def test_tcgplayer_rows_map_onto_the_model():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Near Mint", ("Near Mint", "normal", "EN", "")),
-        ("Near Mint Foil", ("Near Mint", "foil", "EN", "")),
-        ("Lightly Played 1st Edition", ("Lightly Played", "normal", "EN", "1st Edition")),
-        ("Near Mint 1st Edition Holofoil", ("Near Mint", "holo", "EN", "1st Edition")),
-        ("Near Mint Holofoil 1st Edition", ("Near Mint", "holo", "EN", "1st Edition")),
+        ("Near Mint", ("Near Mint", "normal", None, "")),
+        ("Near Mint Foil", ("Near Mint", "foil", None, "")),
+        ("Lightly Played 1st Edition", ("Lightly Played", "normal", None, "1st Edition")),
+        ("Near Mint 1st Edition Holofoil", ("Near Mint", "holo", None, "1st Edition")),
+        ("Near Mint Holofoil 1st Edition", ("Near Mint", "holo", None, "1st Edition")),
         ("Damaged Reverse Holofoil - Japanese", ("Damaged", "reverse_holo", "JA", "")),
-        ("Heavily Played Unlimited", ("Heavily Played", "normal", "EN", "Unlimited")),
+        ("Heavily Played Unlimited", ("Heavily Played", "normal", None, "Unlimited")),
     ],
 )
 def test_tcgplayer_condition_carries_printing_and_language(text, expected):
@@ -297,6 +297,8 @@ def test_ambiguous_or_malformed_prices_are_refused(text, message):
         ("finish", "Reverse Holo", "reverse_holo"),
         ("finish", "yes", "foil"),
         ("flag", "X", True),
+        ("foil", "foil", "foil"),
+        ("foil", "Etched", "etched"),
         ("flag", "", False),
         ("language", "Deutsch", "DE"),
         ("quantity", "1,000", 1000),
@@ -346,3 +348,92 @@ def test_normalisers_refuse_nonsense(reader, value):
 
     with pytest.raises(normalize.ValueProblem):
         getattr(normalize, reader)(value)
+
+
+# --- flag columns as real exports write them (issue 10 §5) ------------------------------
+
+DECKBOX_HEADER = (
+    "Count,Tradelist Count,Name,Edition,Edition Code,Card Number,Condition,Language,Foil,Signed,"
+    "Artist Proof,Altered Art,Misprint,Promo,Textless,Printing Id,Printing Note,Tags,My Price\n"
+)
+
+
+def test_deckbox_flag_columns_hold_the_flags_own_word():
+    content = (
+        DECKBOX_HEADER
+        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,foil,signed,proof,altered,misprint,promo,textless,1,,,$1\n"
+        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,,signed,,,,,,1,,,$1\n"
+        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,etched,,,,,,,1,,,$1\n"
+        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,,autographed,,,,,,1,,,$1\n"
+    ).encode()
+    source, rows = read(content)
+    assert source.format.name == "deckbox"
+    by_line = dict(rows)
+    assert by_line[2].description == "Signed, Artist proof, Altered, Misprint, Promo, Textless"
+    assert by_line[2].card_details["finish"] == "foil"
+    assert (by_line[3].description, "finish" in by_line[3].card_details) == ("Signed", False)
+    assert by_line[4].card_details["finish"] == "etched"
+    assert by_line[5] == {"Signed": ["Expected yes/signed/no or blank, got 'autographed'."]}
+
+
+def test_moxfield_and_manabox_flags_are_true_false():
+    moxfield = (
+        b'"Count","Tradelist Count","Name","Edition","Condition","Language","Foil","Tags","Last Modified",'
+        b'"Collector Number","Alter","Proxy","Purchase Price"\n'
+        b'"1","0","Bolt","lea","NM","English","","","","161","True","True","1"\n'
+        b'"1","0","Bolt","lea","NM","English","","","","161","False","False","1"\n'
+    )
+    assert [row.description for _, row in read(moxfield)[1]] == ["Altered, Proxy", ""]
+    manabox = (
+        b"Binder Name,Binder Type,Name,Set code,Set name,Collector number,Foil,Rarity,Quantity,ManaBox ID,"
+        b"Scryfall ID,Purchase price,Misprint,Altered,Condition,Language,Purchase price currency\n"
+        b"Main,binder,Bolt,LEA,Alpha,161,etched,common,1,1,,1.00,true,true,near_mint,en,USD\n"
+        b"Main,binder,Bolt,LEA,Alpha,161,normal,common,1,1,,1.00,false,false,near_mint,en,USD\n"
+    )
+    rows = [row for _, row in read(manabox)[1]]
+    assert [(row.description, row.card_details["finish"]) for row in rows] == [
+        ("Misprint, Altered", "etched"),
+        ("", "normal"),
+    ]
+
+
+def test_cardmarket_flags_are_x_and_a_playset_is_four_cards():
+    content = (
+        b"idProduct;groupCount;price;idLanguage;condition;isFoil;isSigned;isAltered;isPlayset;isFirstEd\n"
+        b"1;3;1.00;1;NM;X;X;;X;X\n"
+        b"2;3;1.00;1;NM;;;;;\n"
+    )
+    by_line = dict(read(content)[1])
+    assert (by_line[2].quantity, by_line[2].card_details["finish"], by_line[2].description) == (
+        12,
+        "foil",
+        "Signed; 1st Edition",
+    )
+    assert (by_line[3].quantity, by_line[3].description) == (3, "")
+    assert "finish" not in by_line[3].card_details  # blank says nothing
+
+
+def test_tcgplayer_pokemon_japan_is_japanese_pokemon_for_the_japanese_market():
+    header = (
+        "TCGplayer Id,Product Line,Set Name,Product Name,Title,Number,Rarity,Condition,TCG Market Price,"
+        "TCG Direct Low,TCG Low Price With Shipping,TCG Low Price,Total Quantity,Add to Quantity,"
+        "TCG Marketplace Price,Photo URL\n"
+    )
+    content = (
+        header
+        + "512345,Pokemon Japan,SV2a: Pokemon Card 151,Mew ex,,205/165,Special Art Rare,Near Mint Holofoil,"
+        + ",,,,2,0,30.00,\n"
+        + "512346,Pokemon Japan,SV2a: Pokemon Card 151,Pikachu,,025/165,Common,Near Mint - English,,,,,1,0,1.00,\n"
+        + "512347,Pokemon Japan,SV2a: Pokemon Card 151,Bulbasaur,,001/165,Common,,,,,,1,0,1.00,\n"
+    ).encode()
+    by_line = dict(read(content)[1])
+    mew = by_line[2]
+    assert (mew.card_details["game"], mew.card_details["language"], mew.card_details["finish"]) == (
+        "pokemon",
+        "JA",
+        "holo",
+    )
+    assert mew.card_details["market_region"] == "JP"
+    assert by_line[3].card_details["language"] == "EN"  # the condition names the language
+    assert by_line[3].card_details_over(None)["market_region"] == "JP"
+    assert (by_line[4].card_details["language"], by_line[4].card_details["market_region"]) == ("JA", "JP")
