@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any, ClassVar
 
 from collectibles.choices import Condition, Finish, Game, Language, MarketRegion
@@ -132,9 +133,7 @@ class RowReader:
     def flagged(self, columns: Iterable[FlagColumn]) -> list[str]:
         """The labels of the flag columns set on this row (missing columns are unset)."""
         return [
-            label
-            for column, label, words in columns
-            if self.read(column, lambda value, words=words: flag(value, words), False)
+            label for column, label, words in columns if self.read(column, partial(flag, words=words), False)
         ]
 
     def require(self, column: str, what: str = "A value") -> str:

@@ -1,6 +1,7 @@
 """Cardmarket stock file: semicolon-separated, numeric language ids, Cardmarket's own
 condition scale (MT NM EX GD LP PL PO), prices in euros, the European market."""
 
+from functools import partial
 from typing import ClassVar
 
 from collectibles.choices import Game, MarketRegion
@@ -8,7 +9,6 @@ from collectibles.choices import Game, MarketRegion
 from . import normalize
 from .base import FlagColumn, ImportContext, ImportFormat, ParsedRow, RowReader
 from .normalize import CARDMARKET_CONDITIONS, CARDMARKET_GAMES, CARDMARKET_LANGUAGES, ValueProblem
-
 
 # Cardmarket marks a flag with X (1 or true in some tools' files), blank for no.
 FLAGS: tuple[FlagColumn, ...] = (
@@ -65,7 +65,7 @@ class CardmarketFormat(ImportFormat):
                 )
             language = reader.read("idLanguage", _language, None)
             notes = reader.flagged(FLAGS)
-            playset = reader.read("isPlayset", lambda value: normalize.flag(value, ("playset",)), False)
+            playset = reader.read("isPlayset", partial(normalize.flag, words=("playset",)), False)
             if reader.text("comments"):
                 notes.append(reader.text("comments"))
             name = reader.text("enName") or reader.text("English Name") or reader.text("name")

@@ -361,7 +361,8 @@ DECKBOX_HEADER = (
 def test_deckbox_flag_columns_hold_the_flags_own_word():
     content = (
         DECKBOX_HEADER
-        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,foil,signed,proof,altered,misprint,promo,textless,1,,,$1\n"
+        + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,foil,signed,proof,altered,misprint,promo,textless"
+        + ",1,,,$1\n"
         + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,,signed,,,,,,1,,,$1\n"
         + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,etched,,,,,,,1,,,$1\n"
         + "1,0,Bolt,Alpha,LEA,161,Near Mint,English,,autographed,,,,,,1,,,$1\n"
@@ -423,7 +424,8 @@ def test_tcgplayer_pokemon_japan_is_japanese_pokemon_for_the_japanese_market():
         header
         + "512345,Pokemon Japan,SV2a: Pokemon Card 151,Mew ex,,205/165,Special Art Rare,Near Mint Holofoil,"
         + ",,,,2,0,30.00,\n"
-        + "512346,Pokemon Japan,SV2a: Pokemon Card 151,Pikachu,,025/165,Common,Near Mint - English,,,,,1,0,1.00,\n"
+        + "512346,Pokemon Japan,SV2a: Pokemon Card 151,Pikachu,,025/165,Common,Near Mint - English,"
+        + ",,,,1,0,1.00,\n"
         + "512347,Pokemon Japan,SV2a: Pokemon Card 151,Bulbasaur,,001/165,Common,,,,,,1,0,1.00,\n"
     ).encode()
     by_line = dict(read(content)[1])
