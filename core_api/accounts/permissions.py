@@ -53,3 +53,17 @@ class BodyVendorIsCallersVendor(BasePermission):
         membership = membership_for(request.user)
         own_vendor_id = membership.vendor_id if membership else None
         return own_vendor_id is not None and str(claimed) == str(own_vendor_id)
+
+
+class IsVendorStaff(BasePermission):
+    """Any authenticated member of a vendor, whatever the role (reads of
+    shared reference data such as the card catalog)."""
+
+    message = "Only a vendor's staff may use this."
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        membership = membership_for(user)
+        return membership is not None and membership.vendor_id is not None

@@ -2,6 +2,12 @@
 
 from django.db import models
 
+# The card vocabulary belongs to the catalog (the lower app); it is re-exported
+# here because the shop speaks it too.
+from catalog.choices import Finish as Finish
+from catalog.choices import Game as Game
+from catalog.choices import Language as Language
+
 
 class Condition(models.TextChoices):
     MINT = "M", "Mint"
@@ -10,31 +16,6 @@ class Condition(models.TextChoices):
     MODERATELY_PLAYED = "MP", "Moderately Played"
     HEAVILY_PLAYED = "HP", "Heavily Played"
     DAMAGED = "DMG", "Damaged"
-
-
-class Game(models.TextChoices):
-    POKEMON = "pokemon", "Pokémon"
-    MTG = "mtg", "Magic: The Gathering"
-    YUGIOH = "yugioh", "Yu-Gi-Oh!"
-    ONE_PIECE = "onepiece", "One Piece"
-    LORCANA = "lorcana", "Disney Lorcana"
-    SPORTS = "sports", "Sports"
-    OTHER = "other", "Other"
-
-
-class Language(models.TextChoices):
-    """ISO 639-1, upper-case."""
-
-    EN = "EN", "English"
-    JA = "JA", "Japanese"
-    DE = "DE", "German"
-    FR = "FR", "French"
-    IT = "IT", "Italian"
-    ES = "ES", "Spanish"
-    PT = "PT", "Portuguese"
-    KO = "KO", "Korean"
-    ZH = "ZH", "Chinese"
-    RU = "RU", "Russian"
 
 
 class MarketRegion(models.TextChoices):
@@ -47,15 +28,6 @@ class MarketRegion(models.TextChoices):
     LATAM = "LATAM", "Latin America"
     OCE = "OCE", "Oceania"
     GLOBAL = "GLOBAL", "Global"
-
-
-class Finish(models.TextChoices):
-    NORMAL = "normal", "Normal"
-    FOIL = "foil", "Foil"
-    REVERSE_HOLO = "reverse_holo", "Reverse holo"
-    HOLO = "holo", "Holo"
-    ETCHED = "etched", "Etched"
-    OTHER = "other", "Other"
 
 
 class GradingCompany(models.TextChoices):

@@ -1,7 +1,6 @@
 """Query parameters of the collectibles list (the contract is in docs/api.md)."""
 
-from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -9,26 +8,11 @@ from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 
 from accounts.selectors import membership_for
-from common.filtersets import LeanFilterSet
+from common.filtersets import CaseInsensitiveChoiceFilter, LeanFilterSet
 
 from .choices import Condition, Game, Language, MarketRegion
 from .models import Collectible
 from .selectors import card_filter_lookup, items_of_import_batch, search_collectibles
-
-
-class CaseInsensitiveChoiceField(forms.ChoiceField):
-    """Accepts `nm`, `Nm` or `NM` and hands the canonical value (`NM`) on, so
-    the database compares exact values and can use its indexes."""
-
-    def to_python(self, value: Any) -> str:
-        text = str(super().to_python(value))
-        choices = cast(Iterable[tuple[Any, Any]], self.choices)
-        canonical = {str(key).casefold(): str(key) for key, _label in choices if key}
-        return canonical.get(text.casefold(), text)
-
-
-class CaseInsensitiveChoiceFilter(filters.ChoiceFilter):
-    field_class = CaseInsensitiveChoiceField
 
 
 class CardDetailsChoiceFilter(CaseInsensitiveChoiceFilter):

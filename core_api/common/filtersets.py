@@ -16,7 +16,8 @@ relies on.
 """
 
 import copy
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 from django_filters import rest_framework as filters
@@ -60,3 +61,18 @@ class LeanFilterSet(filters.FilterSet):
             cls._form_class = form_class
         form_class_: type[forms.Form] = cls._form_class
         return form_class_
+
+
+class CaseInsensitiveChoiceField(forms.ChoiceField):
+    """Accepts `nm`, `Nm` or `NM` and hands the canonical value (`NM`) on, so
+    the database compares exact values and can use its indexes."""
+
+    def to_python(self, value: Any) -> str:
+        text = str(super().to_python(value))
+        choices = cast(Iterable[tuple[Any, Any]], self.choices)
+        canonical = {str(key).casefold(): str(key) for key, _label in choices if key}
+        return canonical.get(text.casefold(), text)
+
+
+class CaseInsensitiveChoiceFilter(filters.ChoiceFilter):
+    field_class = CaseInsensitiveChoiceField

@@ -11,6 +11,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("auth/", include("accounts.urls")),
     path("", include("collectibles.urls")),
     path("", include("imports.urls")),
+    path("", include("catalog.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
