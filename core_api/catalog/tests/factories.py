@@ -36,4 +36,4 @@ class PrintingFactory(DjangoModelFactory[Printing]):
     @factory.post_generation
     def lexicon(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
-            remember_names([self.name])
+            remember_names([str(self.name)])

@@ -268,3 +268,40 @@ def test_records_too_long_for_a_column_are_skipped_not_truncated(tmp_path):
     out = load("scryfall", str(path))
     assert not Printing.objects.exists()
     assert "1 × collector number longer than 20 characters" in out
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A static file server on a free 127.0.0.1 port over tmp_path, stopped after the test."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_loads_from_urls(tmp_path, served):
+    write_json(tmp_path / "default-cards.json", [scryfall_card()])
+    pokemontcg_tree(tmp_path / "ptcg")
+    load("scryfall", f"{served}/default-cards.json")
+    load("pokemontcg", f"{served}/ptcg")
+    assert Printing.objects.filter(source="scryfall").count() == 1
+    assert Printing.objects.filter(source="pokemontcg").count() == 3
+    with pytest.raises(CommandError, match="cannot open"):
+        load("ygoprodeck", f"{served}/missing.json")
+
+
+def test_progress_bar_counts_bytes(tmp_path, capsys):
+    path = write_json(tmp_path / "cards.json", [scryfall_card()])
+    call_command("load_catalog", "scryfall", str(path), "--progress=always", stdout=StringIO())
+    assert "scryfall" in capsys.readouterr().err

@@ -38,6 +38,13 @@ export type ImportConflict = Schemas["ImportConflict"];
 export type PaginatedImportBatchList = Schemas["PaginatedImportBatchList"];
 export type PaginatedImportRowList = Schemas["PaginatedImportRowList"];
 
+export type Printing = Schemas["Printing"];
+export type CardSet = Schemas["CardSet"];
+export type CardSetBrief = Schemas["CardSetBrief"];
+export type PaginatedPrintingList = Schemas["PaginatedPrintingList"];
+export type PaginatedCardSetList = Schemas["PaginatedCardSetList"];
+export type PrintingListQuery = NonNullable<operations["catalog_printings_list"]["parameters"]["query"]>;
+
 export type Role = Schemas["RoleEnum"];
 export type Condition = Schemas["ConditionEnum"];
 export type Game = Schemas["GameEnum"];

@@ -83,6 +83,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/printings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find printings in the card catalog (search, filter, paginate)
+         * @description The catalog is shared by every vendor and read-only through the API.
+         */
+        get: operations["catalog_printings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/printings/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One printing
+         * @description The catalog is shared by every vendor and read-only through the API.
+         */
+        get: operations["catalog_printings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/sets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Card sets in the catalog */
+        get: operations["catalog_sets_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/sets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One card set */
+        get: operations["catalog_sets_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/collectibles/": {
         parameters: {
             query?: never;
@@ -412,6 +486,26 @@ export interface components {
              * @description 1.0–10.0; required exactly when a grading company is set.
              */
             grade?: string | null;
+        };
+        CardSet: {
+            readonly id: number;
+            readonly game: components["schemas"]["GameEnum"];
+            /** @description The set code printed on cards or used by shops, e.g. MH2. */
+            readonly code: string;
+            readonly name: string;
+            /** Format: date */
+            readonly release_date: string | null;
+            /** @description Cards in the set as printed, when the source says. */
+            readonly size: number | null;
+            readonly source: components["schemas"]["SourceEnum"];
+            /** @description The set's id in its source. */
+            readonly source_id: string;
+        };
+        CardSetBrief: {
+            readonly id: number;
+            /** @description The set code printed on cards or used by shops, e.g. MH2. */
+            readonly code: string;
+            readonly name: string;
         };
         /**
          * @description A collectible with its optional nested `card_details`.
@@ -758,6 +852,21 @@ export interface components {
             unchanged: number;
             error: number;
         };
+        PaginatedCardSetList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["CardSet"][];
+        };
         PaginatedCollectibleList: {
             /** @example 123 */
             count: number;
@@ -817,6 +926,21 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["ImportRow"][];
+        };
+        PaginatedPrintingList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous: string | null;
+            results: components["schemas"]["Printing"][];
         };
         PaginatedStockMovementList: {
             /** @example 123 */
@@ -879,6 +1003,32 @@ export interface components {
             /** @description The collectible as it is now (its `version` is the ETag). */
             current: components["schemas"]["Collectible"];
         };
+        Printing: {
+            readonly id: number;
+            readonly game: components["schemas"]["GameEnum"];
+            readonly set: components["schemas"]["CardSetBrief"];
+            readonly collector_number: string;
+            readonly name: string;
+            readonly language: components["schemas"]["LanguageEnum"];
+            readonly rarity: string;
+            readonly finishes: components["schemas"]["FinishEnum"][];
+            /** Format: date */
+            readonly release_date: string | null;
+            /** Format: uri */
+            readonly image_url: string;
+            /** @description Marketplace ids: "tcgplayer", "tcgplayer_etched", "cardmarket", "scryfall", … */
+            readonly external_ids: {
+                [key: string]: string;
+            };
+            readonly source: components["schemas"]["SourceEnum"];
+            /** @description The printing's id in its source. */
+            readonly source_id: string;
+            /**
+             * Format: date-time
+             * @description Set when a newer file of its source no longer lists it; the printing is kept.
+             */
+            readonly missing_since: string | null;
+        };
         /**
          * @description * `owner` - Owner
          *     * `editor` - Editor
@@ -886,6 +1036,14 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "editor" | "viewer";
+        /**
+         * @description * `scryfall` - Scryfall (Magic: The Gathering)
+         *     * `pokemontcg` - Pokémon TCG data
+         *     * `ygoprodeck` - YGOPRODeck (Yu-Gi-Oh!)
+         *     * `tcgcsv` - TCGCSV (TCGplayer's catalog)
+         * @enum {string}
+         */
+        SourceEnum: "scryfall" | "pokemontcg" | "ygoprodeck" | "tcgcsv";
         StockAdjustmentRequest: {
             /** @description Units to add (positive) or remove (negative); never zero. */
             delta: number;
@@ -1108,6 +1266,223 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    catalog_printings_list: {
+        parameters: {
+            query?: {
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
+                cursor?: string;
+                /**
+                 * @description Game (case-insensitive), e.g. `mtg`.
+                 *
+                 *     * `pokemon` - Pokémon
+                 *     * `mtg` - Magic: The Gathering
+                 *     * `yugioh` - Yu-Gi-Oh!
+                 *     * `onepiece` - One Piece
+                 *     * `lorcana` - Disney Lorcana
+                 *     * `sports` - Sports
+                 *     * `other` - Other
+                 */
+                game?: "lorcana" | "mtg" | "onepiece" | "other" | "pokemon" | "sports" | "yugioh";
+                /**
+                 * @description Language, ISO 639-1 (case-insensitive), e.g. `JA`.
+                 *
+                 *     * `EN` - English
+                 *     * `JA` - Japanese
+                 *     * `DE` - German
+                 *     * `FR` - French
+                 *     * `IT` - Italian
+                 *     * `ES` - Spanish
+                 *     * `PT` - Portuguese
+                 *     * `KO` - Korean
+                 *     * `ZH` - Chinese
+                 *     * `RU` - Russian
+                 */
+                language?: "DE" | "EN" | "ES" | "FR" | "IT" | "JA" | "KO" | "PT" | "RU" | "ZH";
+                /** @description Collector number (case-insensitive), e.g. `4a` or `SWSH050`. */
+                number?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+                /** @description Words matching name and set name (typo-tolerant: `charzard base` finds Charizard, Base Set first), or exactly a set code or id, a collector number, a printing id or a TCGplayer / Cardmarket product id (`MH2 138`, `base1-4`). Ranked best first on PostgreSQL. */
+                search?: string;
+                /** @description Set code (case-insensitive), e.g. `MH2`. */
+                set?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description `true` when `count` is exact; `false` when the list matches more than `LIST_EXACT_COUNT_LIMIT` (default 1,000) rows and `count` is PostgreSQL's estimate. */
+                    "X-Count-Exact"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPrintingList"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    catalog_printings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this printing. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Printing"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    catalog_sets_list: {
+        parameters: {
+            query?: {
+                /** @description Page by cursor instead of page number: send it empty for the first page, then follow `next`/`previous`. Costs the same at any depth. Not available with `search` (use page numbers). */
+                cursor?: string;
+                /**
+                 * @description Game (case-insensitive), e.g. `pokemon`.
+                 *
+                 *     * `pokemon` - Pokémon
+                 *     * `mtg` - Magic: The Gathering
+                 *     * `yugioh` - Yu-Gi-Oh!
+                 *     * `onepiece` - One Piece
+                 *     * `lorcana` - Disney Lorcana
+                 *     * `sports` - Sports
+                 *     * `other` - Other
+                 */
+                game?: "lorcana" | "mtg" | "onepiece" | "other" | "pokemon" | "sports" | "yugioh";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page (default 25, at most 100). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description `true` when `count` is exact; `false` when the list matches more than `LIST_EXACT_COUNT_LIMIT` (default 1,000) rows and `count` is PostgreSQL's estimate. */
+                    "X-Count-Exact"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCardSetList"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    catalog_sets_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this card set. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardSet"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2395,6 +2770,9 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1CatalogPrintingsGetParametersQueryGameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/printings/"]["get"]["parameters"]["query"]["game"]> = ["lorcana", "mtg", "onepiece", "other", "pokemon", "sports", "yugioh"];
+export const pathsApiV1CatalogPrintingsGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/printings/"]["get"]["parameters"]["query"]["language"]> = ["DE", "EN", "ES", "FR", "IT", "JA", "KO", "PT", "RU", "ZH"];
+export const pathsApiV1CatalogSetsGetParametersQueryGameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/sets/"]["get"]["parameters"]["query"]["game"]> = ["lorcana", "mtg", "onepiece", "other", "pokemon", "sports", "yugioh"];
 export const pathsApiV1CollectiblesGetParametersQueryConditionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["condition"]> = ["DMG", "HP", "LP", "M", "MP", "NM"];
 export const pathsApiV1CollectiblesGetParametersQueryGameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["game"]> = ["lorcana", "mtg", "onepiece", "other", "pokemon", "sports", "yugioh"];
 export const pathsApiV1CollectiblesGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/collectibles/"]["get"]["parameters"]["query"]["language"]> = ["DE", "EN", "ES", "FR", "IT", "JA", "KO", "PT", "RU", "ZH"];
@@ -2422,3 +2800,4 @@ export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const marketRegionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketRegionEnum"]> = ["NA", "EU", "JP", "KR", "CN", "ASIA", "LATAM", "OCE", "GLOBAL"];
 export const movementReasonEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MovementReasonEnum"]> = ["sale", "purchase", "return", "correction", "damage", "import", "other"];
 export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "editor", "viewer"];
+export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["scryfall", "pokemontcg", "ygoprodeck", "tcgcsv"];
