@@ -45,3 +45,4 @@ class Source(models.TextChoices):
     POKEMONTCG = "pokemontcg", "Pokémon TCG data"
     YGOPRODECK = "ygoprodeck", "YGOPRODeck (Yu-Gi-Oh!)"
     TCGCSV = "tcgcsv", "TCGCSV (TCGplayer's catalog)"
+    DEMO = "demo", "Generated demo catalog"

@@ -46,3 +46,18 @@ def test_seed_demo_data_is_varied():
     assert Collectible.objects.filter(card_details__isnull=True).exists()
     assert CardDetails.objects.filter(grading_company__isnull=False).exists()
     assert Collectible.objects.filter(quantity=0).exists()
+
+
+def test_seed_demo_loads_a_small_catalog_once():
+    from catalog.models import Printing
+
+    output = seed()
+    count = Printing.objects.filter(source="demo").count()
+    assert count > 500
+    assert Printing.objects.filter(
+        source="demo", name="Charizard", card_set__code="BS", language="JA"
+    ).exists()
+    assert "Demo card catalog: demo:" in output
+    output = seed()
+    assert Printing.objects.count() == count
+    assert "0 printings created, 0 updated" in output

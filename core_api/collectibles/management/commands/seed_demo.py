@@ -9,6 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Role, UserProfile, Vendor
+from catalog.choices import Source
+from catalog.services import catalog_load
+from collectibles.demo.catalog import demo_catalog
 from collectibles.demo.generator import stock_lines
 from collectibles.services import collectible_create
 
@@ -57,6 +60,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"Loaded {cards} stock lines for {vendor.name}.")
                 else:
                     self.stdout.write(f"{vendor.name} already has stock; left as is.")
+
+        summary = catalog_load(source=Source.DEMO, records=demo_catalog())
+        self.stdout.write(f"Demo card catalog: {summary.lines()[0]}")
 
         self.stdout.write(self.style.SUCCESS(f"\nDemo accounts (password for all: {DEMO_PASSWORD})"))
         for username, role, vendor_name in accounts:
