@@ -1041,9 +1041,10 @@ export interface components {
          *     * `pokemontcg` - Pokémon TCG data
          *     * `ygoprodeck` - YGOPRODeck (Yu-Gi-Oh!)
          *     * `tcgcsv` - TCGCSV (TCGplayer's catalog)
+         *     * `demo` - Generated demo catalog
          * @enum {string}
          */
-        SourceEnum: "scryfall" | "pokemontcg" | "ygoprodeck" | "tcgcsv";
+        SourceEnum: "scryfall" | "pokemontcg" | "ygoprodeck" | "tcgcsv" | "demo";
         StockAdjustmentRequest: {
             /** @description Units to add (positive) or remove (negative); never zero. */
             delta: number;
@@ -2800,4 +2801,4 @@ export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const marketRegionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketRegionEnum"]> = ["NA", "EU", "JP", "KR", "CN", "ASIA", "LATAM", "OCE", "GLOBAL"];
 export const movementReasonEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MovementReasonEnum"]> = ["sale", "purchase", "return", "correction", "damage", "import", "other"];
 export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "editor", "viewer"];
-export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["scryfall", "pokemontcg", "ygoprodeck", "tcgcsv"];
+export const sourceEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceEnum"]> = ["scryfall", "pokemontcg", "ygoprodeck", "tcgcsv", "demo"];
