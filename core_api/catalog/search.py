@@ -7,7 +7,8 @@ a set name; exactly, a set code or id (`MH2`, `base1`), a collector number
 (`138`, `4a`, `SWSH050`), a printing's source id (`base1-4`) or a TCGplayer or
 Cardmarket product id. Four queries:
 
-1. the words' names and sets (best few per word; one query each);
+1. the names best matching all the words together, then the best sets per
+   word (one query each);
 2. the candidate printings: those matching **every** word one way or another
    (`charzard base` → Charizard in sets named Base), by index (name, set,
    upper(number), upper(source id), marketplace ids); if none match every
@@ -31,6 +32,7 @@ from functools import reduce
 from operator import and_, or_
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -40,9 +42,9 @@ from django.db.models.functions import Upper
 from .models import CardSet, CatalogName, Printing
 
 MAX_WORDS = 6
-NAMES_PER_WORD = 50
+MAX_NAMES = 60  # the names best matching all the words together
 SETS_PER_WORD = 10
-MAX_CANDIDATES = 3_000
+MAX_CANDIDATES = 20_000  # beyond, `count` says it is not exact
 SHORT_WORD = 3
 # How much a kind of match counts for one word.
 EXACT_ID_SCORE = 3.0
@@ -90,16 +92,32 @@ def _match_terms(words: list[Word]) -> None:
     names = CatalogName._meta.db_table
     sets = CardSet._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w.i, n.text, n.ws, n.s FROM unnest(%s::text[]) WITH ORDINALITY AS w(word, i) "
-            "CROSS JOIN LATERAL (SELECT text, word_similarity(w.word, upper(text)) AS ws, "
-            "similarity(upper(text), w.word) AS s "
-            f"FROM {names} WHERE w.word <> '' AND upper(text) %%> w.word "
-            f"ORDER BY ws DESC, s DESC LIMIT {NAMES_PER_WORD + 1}) AS n",
-            [long_texts],
-        )
-        for index, text, word_similarity, similarity in cursor.fetchall():
-            words[index - 1].names[text] = (float(word_similarity), float(similarity))
+        long_words = [word for word in words if len(word.text) >= SHORT_WORD]
+        if long_words:
+            # Names are ranked by every word at once ("ancent drgon vale" wants the
+            # name matching all three), and a name counts for each word it matches.
+            similarities = ", ".join("word_similarity(%s, upper(text))" for _ in long_words)
+            matches = " OR ".join("upper(text) %%> %s" for _ in long_words)
+            texts_ = [word.text for word in long_words]
+            cursor.execute(
+                f"SELECT text, {similarities}, similarity(upper(text), %s) FROM {names} WHERE {matches}",
+                [*texts_, " ".join(texts_), *texts_],
+            )
+            scored = []
+            for text, *similarity_list, closeness in cursor.fetchall():
+                per_word = [float(value) for value in similarity_list]
+                matched = sum(
+                    value for value in per_word if value >= settings.SEARCH_WORD_SIMILARITY_THRESHOLD
+                )
+                scored.append((matched, float(closeness), text, per_word))
+            scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+            if len(scored) > MAX_NAMES:
+                for word in long_words:
+                    word.truncated = True
+            for _, closeness, text, per_word in scored[:MAX_NAMES]:
+                for word, value in zip(long_words, per_word, strict=True):
+                    if value >= settings.SEARCH_WORD_SIMILARITY_THRESHOLD:
+                        word.names[text] = (value, closeness)
         cursor.execute(
             "SELECT w.i, s.id, s.score "
             "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS w(word, long, i) "
@@ -116,9 +134,8 @@ def _match_terms(words: list[Word]) -> None:
         for index, set_pk, score in cursor.fetchall():
             words[index - 1].sets[set_pk] = float(score)
     for word in words:
-        if len(word.names) > NAMES_PER_WORD or len(word.sets) > SETS_PER_WORD:
+        if len(word.sets) > SETS_PER_WORD:
             word.truncated = True
-            word.names = dict(list(word.names.items())[:NAMES_PER_WORD])
             word.sets = dict(list(word.sets.items())[:SETS_PER_WORD])
 
 
@@ -176,6 +193,9 @@ class CatalogSearch:
         return sorted((self._score(row) for row in rows), key=Candidate.key)
 
     def _candidates(self, condition: Q) -> list[tuple[Any, ...]]:
+        # No LIMIT: with one, PostgreSQL expects to find enough rows early in a
+        # sequential scan and reads the whole table; without, it combines the
+        # indexes. The candidates are bounded by the names and sets matched.
         rows = list(
             self.queryset.alias(
                 number_upper=Upper("collector_number"),
@@ -187,11 +207,10 @@ class CatalogSearch:
             .values_list(
                 "id", "name", "card_set_id", "collector_number", "source_id", "release_date",
                 *[f"external_ids__{key}" for key in MARKETPLACE_KEYS],
-            )[: MAX_CANDIDATES + 1]
+            )
         )  # fmt: skip
         if len(rows) > MAX_CANDIDATES:
             self._exact = False
-            rows = rows[:MAX_CANDIDATES]
         return rows
 
     def _score(self, row: tuple[Any, ...]) -> Candidate:
