@@ -190,11 +190,12 @@ LOAD_SIZE ?= 500000
 SEARCH_SIZE ?= 1000000
 # Dropped and re-created by the run ({size} becomes SEARCH_SIZE); must be named omnistock_bench*.
 BENCH_CATALOG_DB ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_catalog_{size}
+BENCH_CATALOG_ARGS ?=
 
 .PHONY: bench-catalog
 bench-catalog: $(DEV_STAMP) ## Card catalog: time + peak RSS of loading LOAD_SIZE Scryfall printings; search p95 at SEARCH_SIZE
 	@test -x /usr/bin/time || { echo "bench-catalog needs GNU time: apt-get install -y time"; exit 1; }
-	cd $(API) && $(PY) -m bench.catalog --load-size $(LOAD_SIZE) --search-size $(SEARCH_SIZE) \
+	cd $(API) && $(PY) -m bench.catalog --load-size $(LOAD_SIZE) --search-size $(SEARCH_SIZE) $(BENCH_CATALOG_ARGS) \
 		--database-url $(BENCH_CATALOG_DB)
 
 # --- Docker (needs a Docker engine; see docs/docker.md) -------------------------
