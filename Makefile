@@ -163,6 +163,14 @@ lock: $(DEV_STAMP) ## Re-pin Python dependencies from requirements*.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
 	cd $(API) && ../$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements-dev.txt requirements-dev.in
 
+# --- dependency audit (never part of `make test`: it needs the advisory services) ---
+
+.PHONY: audit
+audit: $(DEV_STAMP) $(WEB_STAMP) ## Known vulnerabilities in the locked Python deps (pip-audit) and the SPA's runtime deps (npm audit)
+	$(VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r $(API)/requirements.txt -r $(API)/requirements-dev.txt
+	cd $(WEB) && npm audit --omit=dev
+
 # --- benchmarks (never part of `make test`) -----------------------------------------
 
 SIZE ?= 1000000

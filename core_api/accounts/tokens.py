@@ -10,6 +10,8 @@ default); writes never trust them (docs/performance.md, "Auth claims").
 
 from typing import Any, cast
 
+from django.contrib.auth import get_user_model
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken, Token
@@ -42,7 +44,12 @@ class StaffTokenRefreshSerializer(TokenRefreshSerializer):
         # Re-stamp before SimpleJWT derives the new access token (and rotates
         # the refresh token) from it: a refresh is where a role change lands.
         refresh = self.token_class(attrs["refresh"])
-        stamp_staff_claims(refresh, refresh.payload.get(api_settings.USER_ID_CLAIM))
+        user_id = refresh.payload.get(api_settings.USER_ID_CLAIM)
+        # SimpleJWT looks the user up with `.get()`: a deleted user's token
+        # would raise DoesNotExist (a 500). It is a 401 like an inactive one.
+        if not get_user_model().objects.filter(**{api_settings.USER_ID_FIELD: user_id}).exists():
+            raise AuthenticationFailed(self.error_messages["no_active_account"], "no_active_account")
+        stamp_staff_claims(refresh, user_id)
         return super().validate({**attrs, "refresh": str(refresh)})
 
 

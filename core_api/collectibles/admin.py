@@ -27,6 +27,13 @@ class CollectibleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["quantity", "version", "created_at", "updated_at"]
     raw_id_fields = ["user"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Collectible | None = None) -> Any:
+        # An item never changes vendor: its ledger, history and import rows stay
+        # with the vendor that owned it, and a move would let the old vendor
+        # keep reading the item's later history. The vendor is chosen on add only.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "vendor"] if obj is not None else fields
+
     def save_model(self, request: HttpRequest, obj: Collectible, form: Any, change: bool) -> None:
         if change:
             # Every admin save of an item (its fields or its card details inline) is a

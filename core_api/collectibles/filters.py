@@ -14,6 +14,8 @@ from .choices import Condition, Game, Language, MarketRegion
 from .models import Collectible
 from .selectors import card_filter_lookup, items_of_import_batch, search_collectibles
 
+MAX_BIGINT = 2**63 - 1
+
 
 class CardDetailsChoiceFilter(CaseInsensitiveChoiceFilter):
     """A card details field, compared where it is indexed with the vendor
@@ -52,14 +54,27 @@ class StrictBooleanFilter(filters.Filter):
     field_class = StrictBooleanField
 
 
+class IdFilter(filters.Filter):
+    """A database id: a whole number from 1 to the largest bigint, else a 400
+    (beyond the column's range the database itself would refuse it)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_BIGINT)
+        super().__init__(*args, **kwargs)
+
+
 class StableOrderingFilter(filters.OrderingFilter):
     """Ordering plus `id` as the last key, so equal values never shuffle rows
     between pages."""
 
     def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
-        if not value:
+        # `?ordering=,` parses as empty keys: no ordering, as an empty value is.
+        ordering = [self.get_ordering_value(param) for param in value or () if param]
+        if not ordering:
             return qs
-        ordering = [self.get_ordering_value(param) for param in value if param]
         tiebreak = "-id" if ordering[-1].startswith("-") else "id"
         return qs.order_by(*ordering, tiebreak)
 
@@ -121,9 +136,8 @@ class CollectibleFilter(LeanFilterSet):
         method="filter_in_stock",
         help_text="`true`: quantity above zero; `false`: sold out.",
     )
-    import_batch = filters.NumberFilter(
+    import_batch = IdFilter(
         method="filter_import_batch",
-        min_value=1,
         help_text="Only the items an import batch created or updated (its id, see /imports/).",
     )
     ordering = StableOrderingFilter(
@@ -149,13 +163,13 @@ class CollectibleFilter(LeanFilterSet):
     def filter_import_batch(
         self, queryset: QuerySet[Collectible], name: str, value: int
     ) -> QuerySet[Collectible]:
-        return queryset.filter(pk__in=items_of_import_batch(int(value)))
+        return queryset.filter(pk__in=items_of_import_batch(value))
 
     def filter_queryset(self, queryset: QuerySet[Collectible]) -> Any:
         """The filtered queryset or, when searching, a ranked search over it."""
         queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("search", "")
-        ordered = bool(self.form.cleaned_data.get("ordering"))
+        ordered = any(self.form.cleaned_data.get("ordering") or ())
         membership = membership_for(self.request.user) if self.request is not None else None
         return search_collectibles(
             queryset, query, vendor_id=membership.vendor_id if membership else None, ordered=ordered

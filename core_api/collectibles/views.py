@@ -24,6 +24,7 @@ from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWri
 from accounts.selectors import membership_for, profile_for
 from common.openapi import ERROR_DETAIL_REF
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
+from common.routing import ID_CONVERTER
 from common.rows import ValuesRepresentation
 from imports.export import EXPORT_FORMATS, stream_csv
 
@@ -104,6 +105,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     # writes look the user up (accounts/authentication.py).
     reads_trust_token_claims = True
     permission_classes = [IsVendorStaffWithWriteRole, BodyVendorIsCallersVendor]
+    lookup_value_converter = ID_CONVERTER
 
     def get_queryset(self) -> QuerySet[Collectible]:
         return collectibles_visible_to(self.request.user)

@@ -238,7 +238,8 @@ class Cursor:
         try:
             raw = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
             cursor = cls(ordering=list(raw["o"]), values=list(raw["v"]), backwards=bool(raw["b"]))
-        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError, binascii.Error) as exc:
+            # RecursionError: a client-made cursor whose JSON nests thousands deep.
             raise ValidationError({"cursor": ["Invalid cursor."]}) from exc
         if cursor.ordering != ordering or len(cursor.values) != len(ordering):
             raise ValidationError({"cursor": ["This cursor belongs to another ordering; start again."]})

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 NOT_BUILT = (
@@ -31,6 +32,8 @@ def spa_index(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@csrf_exempt
 def api_not_found(request: HttpRequest) -> JsonResponse:
-    """An API path that matches no endpoint: the API's own 404 shape."""
+    """An API path that matches no endpoint: the API's own 404 shape, for any
+    method (CSRF-exempt like every API view: a PUT there is a 404, not a 403)."""
     return JsonResponse({"detail": "Not found."}, status=404)

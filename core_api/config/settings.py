@@ -14,6 +14,7 @@ import environ
 from celery.schedules import crontab
 
 from common.error_schema import ERROR_COMPONENTS
+from common.routing import ID_CONVERTER, ID_SCHEMA
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -56,6 +57,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Probes answer any Host (orchestrators probe by pod IP), before anything checks it.
+    "common.health.ProbesMiddleware",
+    # Whatever answers under /api/ (a refused Host, CSRF, 404, 500) answers in JSON.
+    "common.api_errors.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -70,6 +75,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "common.api_errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -106,6 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c pg_trgm.word_similarity_threshold={SEARCH_WORD_SIMILARITY_THRESHOLD}"
     )
+    # A database that accepts the TCP connection but never answers must fail
+    # a request (and free /readyz's checker) instead of hanging it forever.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
 
 # Covering-index INCLUDE columns are a PostgreSQL optimization; SQLite (the local
 # demo) builds the same indexes without them.
@@ -219,7 +228,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["common.renderers.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        # DRF's, refusing bodies nested too deep to parse safely.
+        "common.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
@@ -289,6 +299,7 @@ SPECTACULAR_SETTINGS = {
         "ImportFormatEnum": "imports.formats.registry.FORMAT_CHOICES",
     },
     "APPEND_COMPONENTS": {"schemas": ERROR_COMPONENTS},
+    "PATH_CONVERTER_OVERRIDES": {ID_CONVERTER: ID_SCHEMA},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.openapi.mark_response_fields_required",

@@ -10,12 +10,14 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import IsVendorStaffWithWriteRole
 from accounts.selectors import profile_for
+from common.parsers import JSONParser
+from common.routing import ID_CONVERTER
 
 from .csv_source import FileRejected
 from .models import ImportBatch, RowOutcome
@@ -57,6 +59,7 @@ class ImportBatchViewSet(
     permission_classes = [IsVendorStaffWithWriteRole]
     # Uploads are multipart; commit, rollback and discard take no body.
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    lookup_value_converter = ID_CONVERTER
 
     def get_queryset(self) -> QuerySet[ImportBatch]:
         profile = profile_for(self.request.user)

@@ -150,7 +150,7 @@ export default async function globalSetup() {
     sql(db.serverUrl, `CREATE DATABASE "${db.name}"`);
     dbCreated = true;
     manage(["migrate", "--noinput"], env);
-    manage(["seed_demo"], env);
+    manage(["seed_demo", "--force"], env); // DEBUG is off here, as in production
 
     const logFile = join(ARTIFACTS, "server.log");
     const out = openSync(logFile, "w");

@@ -2,7 +2,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import Vendor
 from collectibles.models import CardDetails, Collectible
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def seed(cards=20):
     out = StringIO()
-    call_command("seed_demo", "--cards", str(cards), stdout=out)
+    call_command("seed_demo", "--cards", str(cards), "--force", stdout=out)
     return out.getvalue()
 
 
@@ -61,3 +61,18 @@ def test_seed_demo_loads_a_small_catalog_once():
     output = seed()
     assert Printing.objects.count() == count
     assert "0 printings created, 0 updated" in output
+
+
+def test_seed_demo_refuses_to_run_with_debug_off_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", "--cards", "1", stdout=StringIO())
+    assert not Vendor.objects.exists()
+    call_command("seed_demo", "--cards", "1", "--force", stdout=StringIO())
+    assert Vendor.objects.count() == 2
+
+
+def test_seed_demo_runs_with_debug_on(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--cards", "1", stdout=StringIO())
+    assert Vendor.objects.count() == 2

@@ -39,3 +39,22 @@ def test_collectible_admin_shows_card_details_inline(admin_client, vendor):
 def test_user_admin_shows_vendor_and_role(admin_client, owner):
     response = admin_client.get(reverse("admin:auth_user_changelist"))
     assert b"Pallet Town Cards" in response.content
+
+
+def test_the_admin_cannot_move_an_item_to_another_vendor(admin_client, vendor, other_vendor):
+    card = CardFactory(vendor=vendor)
+    url = reverse("admin:collectibles_collectible_change", args=[card.pk])
+    form = admin_client.get(url).context["adminform"].form
+    assert "vendor" not in form.fields
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("image", "user")}
+    data.update({"vendor": other_vendor.pk, "external_ids": "{}", "name": "Renamed"})
+    data.update({f"card_details-{k}": v for k, v in {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0}.items()})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    card.refresh_from_db()
+    assert (card.name, card.vendor_id) == ("Renamed", vendor.pk)
+
+
+def test_the_admin_still_chooses_the_vendor_of_a_new_item(admin_client):
+    form = admin_client.get(reverse("admin:collectibles_collectible_add")).context["adminform"].form
+    assert "vendor" in form.fields

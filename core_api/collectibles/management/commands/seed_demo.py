@@ -4,8 +4,9 @@ that is already there except resetting the demo accounts' passwords."""
 import random
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Role, UserProfile, Vendor
@@ -28,8 +29,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--cards", type=int, default=200, help="Stock lines per vendor (default 200).")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (a throwaway database, e.g. the browser tests').",
+        )
 
-    def handle(self, *args: Any, cards: int, **options: Any) -> None:
+    def handle(self, *args: Any, cards: int, force: bool, **options: Any) -> None:
+        # The demo accounts share a published password: on a real deployment
+        # (DEBUG off) they would be a way in for anyone who read the README.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a published password and only runs with DEBUG on "
+                "(`make run` sets it). To load the demo into a throwaway database anyway, pass --force."
+            )
         User = get_user_model()
         accounts = []
         for index, spec in enumerate(DEMO_VENDORS):

@@ -1684,7 +1684,6 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -1736,7 +1735,6 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -1814,7 +1812,6 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -1874,7 +1871,6 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -1949,7 +1945,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -2031,7 +2026,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -2071,7 +2065,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -2142,7 +2135,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -2198,7 +2190,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A unique integer value identifying this collectible. */
                 id: number;
             };
             cookie?: never;
@@ -2487,7 +2478,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this import batch. */
                 id: number;
             };
             cookie?: never;
@@ -2527,7 +2517,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this import batch. */
                 id: number;
             };
             cookie?: never;
@@ -2584,7 +2573,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this import batch. */
                 id: number;
             };
             cookie?: never;
@@ -2651,7 +2639,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this import batch. */
                 id: number;
             };
             cookie?: never;
@@ -2727,7 +2714,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A unique integer value identifying this import batch. */
                 id: number;
             };
             cookie?: never;
