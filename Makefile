@@ -59,7 +59,7 @@ run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migra
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) seed_demo
 	@echo "Serving Omni-Stock on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/v1/docs/)"
-	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+	HOST=$(HOST) PORT=$(PORT) PYTHON=$(PY) scripts/serve-demo.sh
 
 # Background work (docs/deployment.md). Both need REDIS_URL, also in the web
 # process's environment; without it tasks run inside the web process instead.
@@ -87,6 +87,9 @@ web-build: $(WEB_STAMP) ## Build the SPA into frontend/dist (Django serves it) a
 
 .PHONY: dev
 dev: export DEBUG ?= true
+# runserver (live reload) starts a thread per request: close each one's database
+# connection when its request ends, or they pile up on PostgreSQL.
+dev: export CONN_MAX_AGE ?= 0
 dev: $(RUNTIME_STAMP) $(WEB_STAMP) ## API on :8000 and the Vite dev server (hot reload, proxies /api) on :5173
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
