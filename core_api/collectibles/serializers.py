@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.currencies import validate_currency_code
+from common.parsers import BoundedJSONField
 
 from .choices import BulkAction, BulkItemStatus, HistoryAction, MovementReason
 from .filters import CollectibleFilter
@@ -44,7 +45,7 @@ class CardDetailsSerializer(serializers.ModelSerializer):
         "example": {"tcgplayer": "83712", "cardmarket": "273699"},
     }
 )
-class ExternalIdsField(serializers.JSONField):
+class ExternalIdsField(BoundedJSONField):
     pass
 
 

@@ -6,11 +6,12 @@ token endpoints. No Omni-Stock request nests deeper than a handful of levels
 (`card_details`, `external_ids`, bulk `filters`), so anything beyond
 MAX_JSON_DEPTH is refused as malformed before a serializer sees it; that also
 keeps such values from reaching a JSON column and, later, the renderer.
+BoundedJSONField applies the same bound to JSON fields sent in form bodies.
 """
 
 from typing import Any
 
-from rest_framework import parsers
+from rest_framework import parsers, serializers
 from rest_framework.exceptions import ParseError
 
 MAX_JSON_DEPTH = 32
@@ -40,3 +41,19 @@ class JSONParser(parsers.JSONParser):
         if json_depth_exceeds(data):
             raise ParseError(TOO_DEEP)
         return data
+
+
+class BoundedJSONField(serializers.JSONField):
+    """DRF's JSONField with the parser's nesting bound.
+
+    In form and multipart bodies DRF decodes a JSON field's text itself (the
+    parser above never sees it), so the same limit applies here."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        try:
+            value = super().to_internal_value(data)
+        except RecursionError as exc:
+            raise serializers.ValidationError(TOO_DEEP) from exc
+        if json_depth_exceeds(value):
+            raise serializers.ValidationError(TOO_DEEP)
+        return value

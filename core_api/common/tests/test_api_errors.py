@@ -7,6 +7,7 @@ unhandled exceptions; RecursionError on deeply nested JSON bodies.
 
 import json
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -175,3 +176,16 @@ def test_django_405s_under_the_api_keep_their_allow_header():
     response = Client().post("/api/v1/schema/", {})
     assert_json_error(response, 405)
     assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize("encoding", ["form", "multipart"])
+def test_deeply_nested_json_in_a_form_field_is_a_400(editor_client, encoding):
+    fields = {"name": "Pikachu", "external_ids": "[" * 5000 + "]" * 5000}
+    if encoding == "form":
+        response = editor_client.post(
+            "/api/v1/collectibles/", urlencode(fields), content_type="application/x-www-form-urlencoded"
+        )
+    else:
+        response = editor_client.post("/api/v1/collectibles/", fields, format="multipart")
+    body = assert_json_error(response, 400)
+    assert "nested more than" in body["external_ids"][0]
