@@ -18,8 +18,9 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
-from rest_framework.exceptions import APIException
 from rest_framework.parsers import MultiPartParser
+
+from common.exceptions import PayloadTooLarge
 
 # Pillow format → (stored extension, options of the re-encoding).
 FORMATS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -35,12 +36,6 @@ MULTIPART_OVERHEAD_BYTES = 16 * 1024
 
 class ImageRejected(Exception):  # noqa: N818  (reads as what happened)
     """The upload cannot be used; the message says why (the API answers 400)."""
-
-
-class PayloadTooLarge(APIException):
-    status_code = 413
-    default_detail = "The request body is too large."
-    default_code = "payload_too_large"
 
 
 def megabytes(size: int) -> str:
