@@ -8,6 +8,7 @@ from rest_framework import viewsets
 
 from accounts.permissions import IsVendorStaff
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
+from common.routing import ID_CONVERTER
 
 from .filters import CardSetFilter, PrintingFilter
 from .models import CardSet, Printing
@@ -24,6 +25,8 @@ from .serializers import CardSetSerializer, PrintingSerializer
 )
 class PrintingViewSet(viewsets.ReadOnlyModelViewSet):
     """The catalog is shared by every vendor and read-only through the API."""
+
+    lookup_value_converter = ID_CONVERTER
 
     serializer_class = PrintingSerializer
     permission_classes = [IsVendorStaff]
@@ -45,6 +48,7 @@ class PrintingViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One card set"),
 )
 class CardSetViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_converter = ID_CONVERTER
     serializer_class = CardSetSerializer
     permission_classes = [IsVendorStaff]
     filterset_class = CardSetFilter

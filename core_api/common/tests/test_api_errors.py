@@ -119,7 +119,14 @@ def test_unknown_api_paths_are_json_404_for_every_method_even_with_csrf_checks(m
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/collectibles/1/history/", "/api/v1/collectibles/1/", "/api/v1/imports/1/rows/"]
+    "path",
+    [
+        "/api/v1/collectibles/1/history/",
+        "/api/v1/collectibles/1/",
+        "/api/v1/imports/1/rows/",
+        "/api/v1/catalog/printings/1/",
+        "/api/v1/catalog/sets/1/",
+    ],
 )
 def test_ids_beyond_bigint_are_json_404_not_a_database_error(editor_client, path):
     response = editor_client.get(path.replace("1", "9" * 25, 1))
