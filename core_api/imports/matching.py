@@ -116,3 +116,35 @@ def find_existing(vendor_id: int, rows: Iterable[WantedRow]) -> ExistingItems:
             for natural_key in natural_keys(card, item.condition):
                 found.by_natural_key.setdefault(natural_key, item)
     return found
+
+
+def wanted_by_state(state: dict[str, Any]) -> WantedRow:
+    """What a create row looks for, from the state it stored (`ImportRow.data`)."""
+    fields, card = state["fields"], state.get("card_details")
+    return WantedRow(
+        sku=str(fields.get("sku") or ""),
+        external_ids={key: str(value) for key, value in (fields.get("external_ids") or {}).items()},
+        natural_key=row_natural_key(card, str(fields.get("condition") or "")),
+        card_number=str((card or {}).get("card_number") or ""),
+    )
+
+
+def items_created_since(vendor_id: int, states: Iterable[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The rows (line, state) that would create an item the vendor has by now: the same
+    file committed twice, or the item added by hand since the preview. One conflict
+    (line, item, reason) per such row."""
+    wanted = [(line, wanted_by_state(state)) for line, state in states]
+    existing = find_existing(vendor_id, (row for _, row in wanted))
+    conflicts = []
+    for line, row in wanted:
+        item = existing.match(row)
+        if item is not None:
+            conflicts.append(
+                {
+                    "line": line,
+                    "collectible": item.pk,
+                    "name": item.name,
+                    "reason": "would create an item that exists now (matched since the preview)",
+                }
+            )
+    return conflicts

@@ -43,6 +43,7 @@ from .matching import (
     NaturalKey,
     WantedRow,
     find_existing,
+    items_created_since,
     row_natural_key,
 )
 from .models import BatchStatus, ImportBatch, ImportMode, ImportRow, RowOutcome
@@ -438,6 +439,7 @@ def import_commit(*, batch: ImportBatch, user: User) -> ImportBatch:
     instead of overwriting the later change.
     """
     batch = _locked_batch(batch, BatchStatus.PREVIEW, "committed")
+    _refuse_creates_that_exist_now(batch)
     with recorded_operation(user=user, label=batch.label) as operation:
         for rows in chunked(_rows(batch, RowOutcome.UPDATE).iterator(chunk_size=CHUNK)):
             _commit_updates(batch, rows, operation)
@@ -447,6 +449,29 @@ def import_commit(*, batch: ImportBatch, user: User) -> ImportBatch:
     batch.committed_at, batch.committed_by = timezone.now(), user
     batch.save(update_fields=["status", "committed_at", "committed_by"])
     return batch
+
+
+MAX_LISTED_CONFLICTS = 100
+
+
+def _refuse_creates_that_exist_now(batch: ImportBatch) -> None:
+    """Match the create rows again, before anything is written: the same file
+    previewed twice and committed twice must not create every new item twice.
+
+    The vendor's row is locked (FOR NO KEY UPDATE: it does not block inserts that
+    reference the vendor) so commits of one vendor run one at a time, and a
+    concurrent commit of the same file cannot slip between this check and its inserts.
+    """
+    Vendor.objects.select_for_update(no_key=True).filter(pk=batch.vendor_id).get()
+    creates = _rows(batch, RowOutcome.CREATE).values_list("line", "data")
+    conflicts: list[dict[str, Any]] = []
+    for chunk in chunked(creates.iterator(chunk_size=CHUNK)):
+        conflicts += items_created_since(batch.vendor_id, chunk)
+    if conflicts:
+        raise ImportConflict(
+            f"{len(conflicts)} row(s) would create items that exist now; upload the file again.",
+            conflicts[:MAX_LISTED_CONFLICTS],
+        )
 
 
 def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:

@@ -753,3 +753,63 @@ def test_tcgplayer_rows_without_an_id_match_by_card(owner_client, upload, vendor
     assert rows_of(owner_client, upload_bad.data["id"])[2]["errors"] == {
         "TCGplayer Id": ["'abc' is not a TCGplayer Id."]
     }
+
+
+# --- a file previewed twice and committed twice (issue 10 §4) ---------------------------
+
+
+def test_the_same_file_committed_twice_creates_its_items_once(owner_client, upload, vendor):
+    content = tcg_file(tcg_row(1001), tcg_row(1002, name="Raichu"))
+    first = upload(owner_client, content).data["id"]
+    second = upload(owner_client, content).data["id"]
+    assert owner_client.post(url(first, "commit")).status_code == 200
+    created = {item.external_ids["tcgplayer"]: item for item in Collectible.objects.all()}
+
+    response = owner_client.post(url(second, "commit"))
+    assert response.status_code == 409, response.data
+    reason = "would create an item that exists now (matched since the preview)"
+    assert response.data == {
+        "detail": "2 row(s) would create items that exist now; upload the file again.",
+        "items": [
+            {"line": 2, "collectible": created["1001"].pk, "name": "Pikachu", "reason": reason},
+            {"line": 3, "collectible": created["1002"].pk, "name": "Raichu", "reason": reason},
+        ],
+    }
+    assert Collectible.objects.count() == 2
+    assert not StockMovement.objects.filter(import_batch_id=second).exists()
+    assert ImportBatch.objects.get(pk=second).status == "preview"
+
+
+def test_an_item_added_since_the_preview_makes_the_commit_409_and_nothing_is_written(
+    owner_client, upload, vendor
+):
+    updated = CardFactory(vendor=vendor, sku="R-1", name="Raichu", quantity=1)
+    content = (
+        b"sku,name,condition,quantity,price,game,set_code,card_number,language\n"
+        b",Mew,NM,1,1,pokemon,MEW,151,EN\n"
+        b"R-1,Raichu,NM,7,1,,,,\n"
+    )
+    batch_id = upload(owner_client, content).data["id"]
+    added = CardFactory(
+        vendor=vendor,
+        name="Mew (added by hand)",
+        condition="NM",
+        card_details__game="pokemon",
+        card_details__set_code="MEW",
+        card_details__card_number="151",
+        card_details__language="EN",
+        card_details__finish="normal",
+    )
+    response = owner_client.post(url(batch_id, "commit"))
+    assert response.status_code == 409, response.data
+    assert response.data["items"] == [
+        {
+            "line": 2,
+            "collectible": added.pk,
+            "name": "Mew (added by hand)",
+            "reason": "would create an item that exists now (matched since the preview)",
+        }
+    ]
+    assert Collectible.objects.count() == 2
+    updated.refresh_from_db()
+    assert (updated.quantity, updated.version) == (1, 1)
