@@ -1,78 +1,27 @@
 /**
  * The list's view state lives in the URL query, so back/forward, reload and a
  * shared link all restore the same view. This module is the one translation
- * between the query string, the filters the screen shows, and the API query.
- *
- * Parsing is forgiving: a value the API would refuse (a typo in a shared
- * link, `page=abc`) is dropped rather than turned into an error page.
+ * between the query string, the filters the screen shows, and the API query;
+ * what each filter is comes from the table in `filterTable.ts`.
  */
-import type { CollectibleListQuery, CollectibleOrdering, Condition, Game, Language, MarketRegion } from "@/api/types";
-import {
-  conditionEnumValues,
-  gameEnumValues,
-  languageEnumValues,
-  marketRegionEnumValues,
-  pathsApiV1CollectiblesGetParametersQueryOrderingValues as orderingValues,
-} from "@/api/generated/schema";
-import { DEFAULT_PAGE_SIZE, pageParams, positiveInt } from "@/lib/paging";
+import type { CollectibleListQuery, CollectibleOrdering } from "@/api/types";
+import { pathsApiV1CollectiblesGetParametersQueryOrderingValues as orderingValues } from "@/api/generated/schema";
+import { DEFAULT_PAGE_SIZE, pageParams } from "@/lib/paging";
 
+import { FILTER_SPECS, type FilterValues } from "./filterTable";
 
-export interface CollectibleFilters {
-  search: string;
-  language: Language | "";
-  market_region: MarketRegion | "";
-  game: Game | "";
-  condition: Condition | "";
-  release_date_after: string;
-  release_date_before: string;
-  in_stock: boolean;
-  /** Only the items this import created or updated (set by the import's result link). */
-  import_batch: number | null;
+export interface CollectibleFilters extends FilterValues {
   ordering: CollectibleOrdering[];
   page: number;
   page_size: number;
 }
 
 export const emptyFilters: CollectibleFilters = {
-  search: "",
-  language: "",
-  market_region: "",
-  game: "",
-  condition: "",
-  release_date_after: "",
-  release_date_before: "",
-  in_stock: false,
-  import_batch: null,
+  ...(Object.fromEntries(FILTER_SPECS.map((spec) => [spec.key, spec.empty])) as FilterValues),
   ordering: [],
   page: 1,
   page_size: DEFAULT_PAGE_SIZE,
 };
-
-/** The keys that narrow the result set (as opposed to how it is sorted and paged). */
-export const NARROWING_KEYS = [
-  "search",
-  "language",
-  "market_region",
-  "game",
-  "condition",
-  "release_date_after",
-  "release_date_before",
-  "in_stock",
-  "import_batch",
-] as const satisfies readonly (keyof CollectibleFilters)[];
-
-function oneOf<T extends string>(values: readonly T[], raw: string | null, normalise = (s: string) => s): T | "" {
-  if (raw === null) return "";
-  const value = normalise(raw.trim());
-  return (values as readonly string[]).includes(value) ? (value as T) : "";
-}
-
-const upper = (s: string) => s.toUpperCase();
-const lower = (s: string) => s.toLowerCase();
-
-function isoDate(raw: string | null): string {
-  return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : "";
-}
 
 export function parseFilters(params: URLSearchParams): CollectibleFilters {
   const ordering = (params.get("ordering") ?? "")
@@ -80,15 +29,7 @@ export function parseFilters(params: URLSearchParams): CollectibleFilters {
     .map((key) => key.trim())
     .filter((key): key is CollectibleOrdering => (orderingValues as readonly string[]).includes(key));
   return {
-    search: (params.get("search") ?? "").slice(0, 100),
-    language: oneOf(languageEnumValues, params.get("language"), upper),
-    market_region: oneOf(marketRegionEnumValues, params.get("market_region"), upper),
-    game: oneOf(gameEnumValues, params.get("game"), lower),
-    condition: oneOf(conditionEnumValues, params.get("condition"), upper),
-    release_date_after: isoDate(params.get("release_date_after")),
-    release_date_before: isoDate(params.get("release_date_before")),
-    in_stock: params.get("in_stock") === "true",
-    import_batch: positiveInt(params.get("import_batch"), 0) || null,
+    ...(Object.fromEntries(FILTER_SPECS.map((spec) => [spec.key, spec.parse(params.get(spec.key) ?? "")])) as FilterValues),
     ordering: [...new Set(ordering)],
     ...pageParams(params),
   };
@@ -100,15 +41,7 @@ export function filtersToSearchParams(filters: CollectibleFilters): URLSearchPar
   const put = (key: string, value: string) => {
     if (value) params.set(key, value);
   };
-  put("search", filters.search.trim());
-  put("language", filters.language);
-  put("market_region", filters.market_region);
-  put("game", filters.game);
-  put("condition", filters.condition);
-  put("release_date_after", filters.release_date_after);
-  put("release_date_before", filters.release_date_before);
-  put("in_stock", filters.in_stock ? "true" : "");
-  put("import_batch", filters.import_batch ? String(filters.import_batch) : "");
+  for (const spec of FILTER_SPECS) put(spec.key, spec.serialise(filters[spec.key]));
   put("ordering", filters.ordering.join(","));
   put("page", filters.page > 1 ? String(filters.page) : "");
   put("page_size", filters.page_size !== DEFAULT_PAGE_SIZE ? String(filters.page_size) : "");
@@ -116,7 +49,7 @@ export function filtersToSearchParams(filters: CollectibleFilters): URLSearchPar
 }
 
 export function hasNarrowingFilters(filters: CollectibleFilters): boolean {
-  return NARROWING_KEYS.some((key) => filters[key] !== emptyFilters[key]);
+  return FILTER_SPECS.some((spec) => spec.serialise(filters[spec.key]) !== "");
 }
 
 /** The API query for these filters (empty values left out). */
@@ -128,17 +61,8 @@ export function toListQuery(filters: CollectibleFilters): CollectibleListQuery {
 
 /** What narrows the view, in the API's terms: which items, whatever the page and the order. */
 function narrowingQuery(filters: CollectibleFilters): CollectibleListQuery {
-  const query: CollectibleListQuery = {};
-  if (filters.search.trim()) query.search = filters.search.trim();
-  if (filters.language) query.language = filters.language;
-  if (filters.market_region) query.market_region = filters.market_region;
-  if (filters.game) query.game = filters.game;
-  if (filters.condition) query.condition = filters.condition;
-  if (filters.release_date_after) query.release_date_after = filters.release_date_after;
-  if (filters.release_date_before) query.release_date_before = filters.release_date_before;
-  if (filters.in_stock) query.in_stock = true;
-  if (filters.import_batch) query.import_batch = filters.import_batch;
-  return query;
+  const on = FILTER_SPECS.filter((spec) => spec.serialise(filters[spec.key]) !== "");
+  return Object.fromEntries(on.map((spec) => [spec.key, spec.toQuery(filters[spec.key])] as const));
 }
 
 /**
@@ -146,7 +70,12 @@ function narrowingQuery(filters: CollectibleFilters): CollectibleListQuery {
  * "all N matching" sends as `filters` (every page; the order does not matter).
  */
 export function narrowingParams(filters: CollectibleFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(narrowingQuery(filters)).map(([key, value]) => [key, String(value)]));
+  const params: Record<string, string> = {};
+  for (const spec of FILTER_SPECS) {
+    const text = spec.serialise(filters[spec.key]);
+    if (text) params[spec.key] = text;
+  }
+  return params;
 }
 
 /** The export of exactly this view: every matching item (all pages) in the order on screen. */
