@@ -1,7 +1,31 @@
+import { readdirSync } from "node:fs";
+
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// The SPA's boundaries (docs: README "Boundaries"). A feature never imports
+// another feature: what two features share moves down to components/, lib/ or
+// api/. Those shared layers import no feature and not the app shell above them.
+const features = readdirSync(new URL("src/features", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const boundaries = [
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: "./src/features",
+    except: [`./${feature}`],
+    message: "Features do not import each other: move what they share to components/, lib/ or api/.",
+  })),
+  {
+    target: ["./src/api", "./src/components", "./src/config", "./src/lib", "./src/store", "./src/utils"],
+    from: ["./src/features", "./src/app"],
+    message: "Shared code does not depend on a feature or on the app: move the shared part down instead.",
+  },
+];
 
 export default tseslint.config(
   { ignores: ["dist", "coverage", "e2e-artifacts", "playwright-report", "test-results", "src/api/generated"] },
@@ -16,8 +40,12 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
-    plugins: { "react-hooks": reactHooks },
+    plugins: { "react-hooks": reactHooks, "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
+    },
     rules: {
+      "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: boundaries }],
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
