@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 import { ApiError, refusedBody } from "./errors";
+import { externalIdLimits } from "./limits";
 import {
   bulkActionEnumValues,
   bulkItemStatusEnumValues,
@@ -55,8 +56,8 @@ export const cardDetailsSchema = z.object({
 
 /** The API's rules for `external_ids` (docs/api.md). */
 export const externalIdsSchema = z
-  .record(z.string().min(1).max(64), z.union([z.string().max(255), z.number()]))
-  .refine((ids) => Object.keys(ids).length <= 50, "At most 50 marketplace ids");
+  .record(z.string().min(1).max(externalIdLimits.maxKeyLength), z.union([z.string().max(externalIdLimits.maxValueLength), z.number()]))
+  .refine((ids) => Object.keys(ids).length <= externalIdLimits.maxIds, `At most ${externalIdLimits.maxIds} marketplace ids`);
 
 export type ExternalIds = z.infer<typeof externalIdsSchema>;
 

@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { movementReasonLabels } from "@/lib/vocabulary";
 
 import { useAdjustStock } from "./queries";
-import { MANUAL_REASONS, adjustmentLabel, defaultReason, formatDelta, parseDelta, stepDelta } from "./stockAdjustment";
+import { MANUAL_REASONS, NOTE_MAX_LENGTH, adjustmentLabel, defaultReason, formatDelta, parseDelta, stepDelta } from "./stockAdjustment";
 
 /**
  * The quick ± control: a signed change, a reason and an optional note, applied
@@ -84,7 +84,7 @@ export function AdjustStockForm({ id }: { id: number }) {
           </NativeSelect>
         </FormField>
         <FormField id="stock-note" label="Note (optional)">
-          <Input maxLength={500} placeholder="e.g. order number" value={note} onChange={(event) => setNote(event.target.value)} />
+          <Input maxLength={NOTE_MAX_LENGTH} placeholder="e.g. order number" value={note} onChange={(event) => setNote(event.target.value)} />
         </FormField>
         <Button type="submit" disabled={adjust.isPending} className="min-w-28 sm:mt-6">
           {adjust.isPending ? "Saving…" : adjustmentLabel(delta)}

@@ -4,6 +4,7 @@ import { type Path, useForm, useWatch } from "react-hook-form";
 import { Link } from "react-router";
 
 import { ApiError } from "@/api/errors";
+import { limitsOf } from "@/api/limits";
 import type { CollectibleRequest } from "@/api/types";
 import { FormField } from "@/components/FormField";
 import { LabelledOptions } from "@/components/LabelledOptions";
@@ -127,7 +128,7 @@ export function CollectibleForm({
               <Input inputMode="decimal" placeholder="0.00" {...register("price")} />
             </FormField>
             <FormField id="currency" label="Currency" error={errors.currency?.message}>
-              <Input className="uppercase" maxLength={3} autoComplete="off" {...register("currency")} />
+              <Input className="uppercase" maxLength={limitsOf("CollectibleRequest", "currency").maxLength} autoComplete="off" {...register("currency")} />
             </FormField>
           </div>
           <FormField id="release_date" label="Release date" error={errors.release_date?.message}>

@@ -1,11 +1,12 @@
 import { Plus, Trash2 } from "lucide-react";
 import { type Control, type FieldErrors, type UseFormRegister, useFieldArray } from "react-hook-form";
 
+import { externalIdLimits } from "@/api/limits";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/FormField";
 import { Input } from "@/components/ui/input";
 
-import { type CollectibleFormValues, MAX_EXTERNAL_IDS } from "./collectibleForm";
+import type { CollectibleFormValues } from "./collectibleForm";
 
 /**
  * Key/value rows for the marketplace ids. Empty and duplicate keys are refused
@@ -54,7 +55,7 @@ export function ExternalIdsEditor({
         variant="outline"
         size="sm"
         className="w-fit"
-        disabled={fields.length >= MAX_EXTERNAL_IDS}
+        disabled={fields.length >= externalIdLimits.maxIds}
         onClick={() => append({ key: "", value: "", numeric: false }, { shouldFocus: true })}
       >
         <Plus aria-hidden />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { contractLimits } from "@/api/generated/limits";
 import { collectibleSchema } from "@/api/schemas";
 import { collectible } from "@/test/fixtures";
 
@@ -44,8 +45,24 @@ describe("form rules mirror the API", () => {
     expect(problems({ ...valid(), [field]: value })).toHaveProperty(field);
   });
 
-  it("accepts a description of exactly 5,000 characters", () => {
-    expect(problems({ ...valid(), description: "x".repeat(5000) })).toEqual({});
+  // Every text field the contract bounds, wherever the form has it (a limit added to the API joins this list).
+  const boundedText = [
+    ...Object.entries(contractLimits.CollectibleRequest).map(([field, limits]) => [field, limits] as const),
+    ...Object.entries(contractLimits.CardDetailsRequest).map(([field, limits]) => [`card_details.${field}`, limits] as const),
+  ].flatMap(([path, limits]) => ("maxLength" in limits && path !== "currency" ? [[path, limits.maxLength] as const] : []));
+
+  it("knows the contract's text limits", () => {
+    expect(Object.fromEntries(boundedText)).toMatchObject({ name: 200, description: 5000, sku: 64, "card_details.set_code": 20 });
+  });
+
+  it.each(boundedText)("takes the limit of %s from the contract (%i characters)", (path, max) => {
+    const withText = (text: string): CollectibleFormValues => {
+      const values = valid();
+      if (path.startsWith("card_details.")) return { ...values, card_details: { ...values.card_details, [path.slice(13)]: text } };
+      return { ...values, [path]: text };
+    };
+    expect(problems(withText("x".repeat(max)))).toEqual({});
+    expect(problems(withText("x".repeat(max + 1)))).toEqual({ [path]: `At most ${max} characters.` });
   });
 
   it("takes a lower-case currency code (it is sent upper-case)", () => {

@@ -14,11 +14,12 @@ import {
   languageEnumValues,
   marketRegionEnumValues,
 } from "@/api/generated/schema";
+import { type FieldLimits, externalIdLimits, limitsOf } from "@/api/limits";
 import type { CollectibleRecord, ExternalIds } from "@/api/schemas";
 import type { CollectibleRequest } from "@/api/types";
 
-export const MAX_EXTERNAL_IDS = 50;
-const MAX_QUANTITY = 2_147_483_647;
+// The bounds come from the contract (api/limits.ts), not typed again here.
+const MAX_QUANTITY = limitsOf("CollectibleRequest", "quantity").maximum ?? Number.MAX_SAFE_INTEGER;
 
 /** One row of the external ids editor. `numeric` remembers that the stored id was a number. */
 export interface ExternalIdRow {
@@ -27,7 +28,12 @@ export interface ExternalIdRow {
   numeric: boolean;
 }
 
-const maxLength = (max: number) => z.string().max(max, `At most ${max} characters.`);
+/** Text within the field's contract limit, when it has one. */
+function text({ maxLength }: FieldLimits, rule = z.string()) {
+  return maxLength === undefined ? rule : rule.max(maxLength, `At most ${maxLength} characters.`);
+}
+const item = (field: keyof CollectibleRequest) => limitsOf("CollectibleRequest", field);
+const card = (field: "set_name" | "set_code" | "card_number" | "rarity") => text(limitsOf("CardDetailsRequest", field));
 const optionalChoice = <T extends string>(values: readonly T[]) => z.union([z.enum(values), z.literal("")]);
 
 function isCurrencyCode(code: string): boolean {
@@ -51,9 +57,9 @@ export const priceSchema = z
 
 export const collectibleFormSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
-    description: maxLength(5000),
-    sku: maxLength(64),
+    name: text(item("name"), z.string().trim().min(1, "Enter a name.")),
+    description: text(item("description")),
+    sku: text(item("sku")),
     condition: z.enum(conditionEnumValues),
     quantity: quantitySchema,
     price: priceSchema,
@@ -65,10 +71,10 @@ export const collectibleFormSchema = z
     hasCardDetails: z.boolean(),
     card_details: z.object({
       game: optionalChoice(gameEnumValues),
-      set_name: maxLength(200),
-      set_code: maxLength(20),
-      card_number: maxLength(20),
-      rarity: maxLength(50),
+      set_name: card("set_name"),
+      set_code: card("set_code"),
+      card_number: card("card_number"),
+      rarity: card("rarity"),
       language: optionalChoice(languageEnumValues),
       market_region: optionalChoice(marketRegionEnumValues),
       finish: z.enum(finishEnumValues),
@@ -109,17 +115,17 @@ export type CollectibleFormValues = z.input<typeof collectibleFormSchema>;
  */
 export function externalIdsProblems(rows: readonly ExternalIdRow[]): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (rows.length > MAX_EXTERNAL_IDS) problems["external_ids.root"] = `At most ${MAX_EXTERNAL_IDS} marketplace ids.`;
+  if (rows.length > externalIdLimits.maxIds) problems["external_ids.root"] = `At most ${externalIdLimits.maxIds} marketplace ids.`;
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     const key = row.key.trim();
     if (!key) problems[`external_ids.${index}.key`] = "Enter the marketplace name.";
-    else if (key.length > 64) problems[`external_ids.${index}.key`] = "At most 64 characters.";
+    else if (key.length > externalIdLimits.maxKeyLength) problems[`external_ids.${index}.key`] = `At most ${externalIdLimits.maxKeyLength} characters.`;
     else if (seen.has(key)) problems[`external_ids.${index}.key`] = `“${key}” is already in the list.`;
     seen.add(key);
     const value = row.value.trim();
     if (!value) problems[`external_ids.${index}.value`] = "Enter the id.";
-    else if (value.length > 255) problems[`external_ids.${index}.value`] = "At most 255 characters.";
+    else if (value.length > externalIdLimits.maxValueLength) problems[`external_ids.${index}.value`] = `At most ${externalIdLimits.maxValueLength} characters.`;
   });
   return problems;
 }

@@ -1,8 +1,11 @@
 /** The rules of the quick stock adjustment: a signed whole number, never zero, and a reason. */
 import { movementReasonEnumValues } from "@/api/generated/schema";
+import { limitsOf } from "@/api/limits";
 import type { MovementReason } from "@/api/types";
 
-const MAX_DELTA = 2_147_483_647;
+const MAX_DELTA = limitsOf("StockAdjustmentRequest", "delta").maximum ?? Number.MAX_SAFE_INTEGER;
+/** The note's length limit, when the contract sets one. */
+export const NOTE_MAX_LENGTH = limitsOf("StockAdjustmentRequest", "note").maxLength;
 
 /** `import` is written by imports only; people pick one of the others. */
 export const MANUAL_REASONS = movementReasonEnumValues.filter((reason) => reason !== "import");
