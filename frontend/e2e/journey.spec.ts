@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, expect, logIn, test } from "./fixtures";
  * edit and delete a card, sign out.
  */
 test("an owner filters, searches, creates, edits and deletes a card, then logs out", async ({ page }) => {
+  // The longest journey (~20 s on an idle machine): on a loaded one it outlasts the 60 s default.
+  test.slow();
   const table = page.getByRole("table", { name: "Collectibles" });
   const name = `E2E Pikachu ${Date.now()}`;
 
