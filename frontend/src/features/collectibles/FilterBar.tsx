@@ -1,5 +1,5 @@
 import { Search, X } from "lucide-react";
-import { useEffect, useEffectEvent, useState } from "react";
+import { type ReactNode, useEffect, useEffectEvent, useState } from "react";
 
 import { FormField } from "@/components/FormField";
 import { LabelledOptions } from "@/components/LabelledOptions";
@@ -20,39 +20,49 @@ interface FilterBarProps {
   onClear: () => void;
 }
 
-/** Typing updates the box at once and the URL (and so the query) once typing pauses. */
-function SearchBox({ id, label, placeholder, value, onSearch }: { id: string; label: string; placeholder: string; value: string; onSearch: (search: string) => void }) {
+/**
+ * A typed filter (the search, a price): the box updates at once, the URL (and
+ * so the query) once typing pauses and the text reads as a value of the filter.
+ */
+function DebouncedText({
+  spec,
+  value,
+  onCommit,
+  children,
+}: {
+  spec: AnyFilterSpec;
+  value: string;
+  onCommit: (text: string) => void;
+  children: (props: { value: string; invalid: boolean; onChange: (text: string) => void }) => ReactNode;
+}) {
   const [text, setText] = useState(value);
   const [lastValue, setLastValue] = useState(value);
+  const [invalid, setInvalid] = useState(false);
   if (value !== lastValue) {
     // The URL changed under us (Back, Clear): show what it says now.
     setLastValue(value);
     setText(value);
+    setInvalid(false);
   }
-  const search = useEffectEvent((term: string) => onSearch(term));
+  const commit = useEffectEvent((typed: string) => {
+    const readable = spec.serialise(spec.parse(typed)) === typed.trim();
+    setInvalid(!readable);
+    if (readable) onCommit(typed);
+  });
   useEffect(() => {
     if (text.trim() === value.trim()) return undefined;
-    const timer = window.setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
+    const timer = window.setTimeout(() => commit(text), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [text, value]);
 
-  return (
-    <div className="grid gap-1.5 sm:col-span-2">
-      <Label htmlFor={id}>{label}</Label>
-      <div className="relative">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input
-          id={id}
-          type="search"
-          className="pl-8"
-          placeholder={placeholder}
-          maxLength={SEARCH_MAX_LENGTH}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
-    </div>
-  );
+  return children({
+    value: text,
+    invalid,
+    onChange: (typed) => {
+      setText(typed);
+      setInvalid(false);
+    },
+  });
 }
 
 /**
@@ -71,7 +81,37 @@ function FilterWidget({ spec, filters, onChange }: { spec: AnyFilterSpec; filter
   const { widget } = spec;
   switch (widget.kind) {
     case "search":
-      return <SearchBox id={id} label={widget.label} placeholder={widget.placeholder} value={text} onSearch={set} />;
+      return (
+        <DebouncedText spec={spec} value={text} onCommit={set}>
+          {(box) => (
+            <div className="grid gap-1.5 sm:col-span-2">
+              <Label htmlFor={id}>{widget.label}</Label>
+              <div className="relative">
+                <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+                <Input
+                  id={id}
+                  type="search"
+                  className="pl-8"
+                  placeholder={widget.placeholder}
+                  maxLength={SEARCH_MAX_LENGTH}
+                  value={box.value}
+                  onChange={(event) => box.onChange(event.target.value)}
+                />
+              </div>
+            </div>
+          )}
+        </DebouncedText>
+      );
+    case "price":
+      return (
+        <DebouncedText spec={spec} value={text} onCommit={set}>
+          {(box) => (
+            <FormField id={id} label={widget.label} error={box.invalid ? "Enter a price such as 12.50." : undefined}>
+              <Input inputMode="decimal" autoComplete="off" placeholder="0.00" value={box.value} onChange={(event) => box.onChange(event.target.value)} />
+            </FormField>
+          )}
+        </DebouncedText>
+      );
     case "select":
       return (
         <FormField id={id} label={widget.label}>

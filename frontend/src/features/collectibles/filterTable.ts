@@ -18,6 +18,8 @@ import {
 import { positiveInt } from "@/lib/paging";
 import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
+import { priceSchema } from "./collectibleForm";
+
 type Query = CollectibleListQuery;
 
 /** The search box's limit (the API reads any length; longer terms find nothing useful). */
@@ -32,6 +34,8 @@ export type FilterWidget =
   | { kind: "select"; label: string; options: Readonly<Record<string, string>> }
   /** `atLeast`/`atMost`: the filter whose value bounds this one (a date range). */
   | { kind: "date"; label: string; atLeast?: keyof Query; atMost?: keyof Query }
+  /** A price typed as text: it reaches the URL once it reads as a price (or is empty). */
+  | { kind: "price"; label: string }
   | { kind: "switch"; label: string }
   /** Not in the bar: set by a link elsewhere and shown as a dismissible chip above the list. */
   | { kind: "none" };
@@ -86,6 +90,18 @@ function date<K extends "release_date_after" | "release_date_before">(key: K, wi
   });
 }
 
+/** Kept as text, exactly as typed (`12.50`), and sent as the number the API reads. */
+function price<K extends "price_min" | "price_max">(key: K, label: string) {
+  return filter<K, string>({
+    key,
+    empty: "",
+    parse: (raw) => (priceSchema.safeParse(raw).success ? raw.trim() : ""),
+    serialise: (value) => value,
+    toQuery: (value) => Number(value),
+    widget: { kind: "price", label },
+  });
+}
+
 /** Every filter, in the order of the filter bar and of the URL's parameters. */
 export const FILTER_TABLE = [
   filter({
@@ -102,6 +118,8 @@ export const FILTER_TABLE = [
   choice("condition", conditionEnumValues, upper, { kind: "select", label: "Condition", options: conditionLabels }),
   date("release_date_after", { kind: "date", label: "Released from", atMost: "release_date_before" }),
   date("release_date_before", { kind: "date", label: "Released until", atLeast: "release_date_after" }),
+  price("price_min", "Price from"),
+  price("price_max", "Price up to"),
   filter({
     key: "in_stock",
     empty: false,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  activeFilterCount,
   emptyFilters,
   filtersToSearchParams,
   hasNarrowingFilters,
@@ -20,7 +21,7 @@ describe("URL ⇄ filters", () => {
     expect(
       parse(
         "search=charzard&language=JA&market_region=JP&game=pokemon&condition=NM&release_date_after=2020-01-01" +
-          "&release_date_before=2024-12-31&in_stock=true&import_batch=12&ordering=-price,name&page=3&page_size=50",
+          "&release_date_before=2024-12-31&price_min=5&price_max=99.50&in_stock=true&import_batch=12&ordering=-price,name&page=3&page_size=50",
       ),
     ).toEqual({
       search: "charzard",
@@ -30,6 +31,8 @@ describe("URL ⇄ filters", () => {
       condition: "NM",
       release_date_after: "2020-01-01",
       release_date_before: "2024-12-31",
+      price_min: "5",
+      price_max: "99.50",
       in_stock: true,
       import_batch: 12,
       ordering: ["-price", "name"],
@@ -53,7 +56,10 @@ describe("URL ⇄ filters", () => {
 
   it("drops values the API would refuse instead of failing", () => {
     expect(
-      parse("language=XX&market_region=MARS&release_date_after=yesterday&ordering=vendor,-price&page=abc&page_size=0&in_stock=maybe&import_batch=x"),
+      parse(
+        "language=XX&market_region=MARS&release_date_after=yesterday&ordering=vendor,-price&page=abc&page_size=0&in_stock=maybe&import_batch=x" +
+          "&price_min=-1&price_max=1.234",
+      ),
     ).toEqual({ ...emptyFilters, ordering: ["-price"] });
   });
 
@@ -77,6 +83,20 @@ describe("URL ⇄ filters", () => {
       market_region: "EU",
       ordering: ["name"],
     });
+  });
+
+  it("reads a price range as typed and sends the API numbers", () => {
+    const filters = parse("price_min=7&price_max=7.50");
+    expect(filters).toMatchObject({ price_min: "7", price_max: "7.50" });
+    expect(filtersToSearchParams(filters).toString()).toBe("price_min=7&price_max=7.50");
+    expect(toListQuery(filters)).toMatchObject({ price_min: 7, price_max: 7.5 });
+    expect(narrowingParams(filters)).toEqual({ price_min: "7", price_max: "7.50" });
+    expect(hasNarrowingFilters(filters)).toBe(true);
+  });
+
+  it("counts the filter bar's filters that are on (not the import chip, the sort or the page)", () => {
+    expect(activeFilterCount(parse("search=pika&price_max=10&in_stock=true&import_batch=3&ordering=name&page=2"))).toBe(3);
+    expect(activeFilterCount(emptyFilters)).toBe(0);
   });
 
   it("knows when filters (not the sort or page) narrow the list", () => {

@@ -52,6 +52,11 @@ export function hasNarrowingFilters(filters: CollectibleFilters): boolean {
   return FILTER_SPECS.some((spec) => spec.serialise(filters[spec.key]) !== "");
 }
 
+/** How many of the filter bar's filters are on (what the phone's "Filters" button counts). */
+export function activeFilterCount(filters: CollectibleFilters): number {
+  return FILTER_SPECS.filter((spec) => spec.widget.kind !== "none" && spec.serialise(filters[spec.key]) !== "").length;
+}
+
 /** The API query for these filters (empty values left out). */
 export function toListQuery(filters: CollectibleFilters): CollectibleListQuery {
   const query: CollectibleListQuery = { page: filters.page, page_size: filters.page_size, ...narrowingQuery(filters) };
