@@ -36,6 +36,9 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
     restoreMocks: true,
+    // Full journeys through forms take ~1 s on a quiet machine; a shared CI
+    // runner can be several times slower, and a slow run is not a failure.
+    testTimeout: 20_000,
     coverage: {
       provider: "v8",
       include: ["src/**/*.{ts,tsx}"],
