@@ -6,6 +6,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(CURDIR)/$(VENV)/bin/python
+VENV_BIN := $(CURDIR)/$(VENV)/bin
 API := core_api
 MANAGE := cd $(API) && $(PY) manage.py
 
@@ -102,8 +103,9 @@ dev: $(RUNTIME_STAMP) $(WEB_STAMP) ## API on :8000 and the Vite dev server (hot 
 # --- the gate, piece by piece ---------------------------------------------------
 
 .PHONY: lint
-lint: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## ruff, ESLint, generated API types fresh, migrations in sync, workflow and compose checks
+lint: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## ruff, import-linter (apps depend one way), ESLint, generated API types fresh, migrations in sync, workflow and compose checks
 	cd $(API) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	cd $(API) && $(VENV_BIN)/lint-imports --no-cache --no-logo  # apps depend one way ([tool.importlinter])
 	cd $(WEB) && npm run --silent lint && npm run --silent check:types
 	$(MANAGE) makemigrations --check --dry-run > /dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml

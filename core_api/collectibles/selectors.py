@@ -1,5 +1,6 @@
 """Reads of inventory with their rules: vendor scoping, joins, search."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -162,10 +163,19 @@ def collectible_history(pk: int) -> list[HistoryEntry]:
     ]
 
 
-def items_of_import_batch(batch_id: int) -> QuerySet[Any]:
-    """Ids of the items an import batch created or updated (vendor scoping is the caller's queryset)."""
-    from imports.models import ImportRow, RowOutcome  # imports builds on collectibles, not the reverse
+# Which items an import batch touched is the importer's knowledge: `imports`
+# registers the query from its AppConfig.ready() (apps depend one way).
+_items_of_import_batch: Callable[[int], QuerySet[Any]] | None = None
 
-    return ImportRow.objects.filter(
-        batch_id=batch_id, outcome__in=[RowOutcome.CREATE, RowOutcome.UPDATE], collectible__isnull=False
-    ).values("collectible_id")
+
+def register_import_batch_items(query: Callable[[int], QuerySet[Any]]) -> None:
+    global _items_of_import_batch  # set once, at start-up
+    _items_of_import_batch = query
+
+
+def items_of_import_batch(batch_id: int) -> QuerySet[Any]:
+    """Ids of the items an import batch created or updated (vendor scoping is the caller's queryset);
+    none when no importer is installed."""
+    if _items_of_import_batch is None:
+        return Collectible.objects.none().values("pk")
+    return _items_of_import_batch(batch_id)

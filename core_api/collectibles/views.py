@@ -26,7 +26,6 @@ from common.openapi import ERROR_DETAIL_REF
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
 from common.routing import ID_CONVERTER
 from common.rows import ValuesRepresentation
-from imports.export import EXPORT_FORMATS, stream_csv
 
 from .bulk import (
     ItemsNotFound,
@@ -36,6 +35,7 @@ from .bulk import (
     collectibles_bulk_update,
 )
 from .conditional import ETAG_HEADER, IF_MATCH, IF_NONE_MATCH, PRECONDITION_FAILED, etag, if_match_versions
+from .exports import export_formats, export_writer
 from .filters import CollectibleFilter
 from .images import ImageUploadParser
 from .models import MAX_QUANTITY, Collectible
@@ -312,25 +312,24 @@ class CollectibleViewSet(viewsets.ModelViewSet):
             "formula are prefixed with `'`."
         ),
         parameters=[
-            OpenApiParameter("format", OpenApiTypes.STR, enum=list(EXPORT_FORMATS), default="omnistock"),
+            OpenApiParameter("format", OpenApiTypes.STR, enum=export_formats(), default=export_formats()[0]),
         ],
         filters=True,
         responses={(200, "text/csv"): OpenApiTypes.STR},
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def export(self, request: Request) -> StreamingHttpResponse:
-        export_format = request.query_params.get("format") or "omnistock"
-        if export_format not in EXPORT_FORMATS:
-            raise ValidationError({"format": [f"Choose one of {', '.join(EXPORT_FORMATS)}."]})
+        export_format = request.query_params.get("format") or export_formats()[0]
+        writer = export_writer(export_format)
+        if writer is None:
+            raise ValidationError({"format": [f"Choose one of {', '.join(export_formats())}."]})
         queryset = every_match(self.filter_queryset(self.get_queryset()))
         membership = membership_for(request.user)
         slug = None
         if membership is not None and membership.vendor_id is not None:
             slug = Vendor.objects.filter(pk=membership.vendor_id).values_list("slug", flat=True).first()
         filename = f"{slug or 'inventory'}-{export_format}-{timezone.now():%Y%m%d-%H%M}.csv"
-        response = StreamingHttpResponse(
-            stream_csv(queryset, export_format), content_type="text/csv; charset=utf-8"
-        )
+        response = StreamingHttpResponse(writer(queryset), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

@@ -14,7 +14,6 @@ from collectibles.models import Collectible
 
 from .formats import omnistock, tcgplayer
 
-EXPORT_FORMATS = ("omnistock", "tcgplayer")
 CHUNK = 2000
 # A spreadsheet runs a cell starting with these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,15 +44,26 @@ def _external_id_keys(queryset: QuerySet[Collectible]) -> list[str]:
     return sorted(keys)
 
 
-def stream_csv(queryset: QuerySet[Collectible], export_format: str) -> Iterator[str]:
+def omnistock_csv(queryset: QuerySet[Collectible]) -> Iterator[str]:
+    """Every field; re-imports to the same inventory."""
     writer = csv.writer(_Line())
-    rows = queryset.select_related("card_details").iterator(chunk_size=CHUNK)
-    if export_format == "omnistock":
-        keys = _external_id_keys(queryset)
-        yield "\ufeff" + writer.writerow(omnistock.header(keys))  # BOM: spreadsheets then read UTF-8 right
-        for item in rows:
-            yield writer.writerow([escape(value) for value in omnistock.to_row(item, keys)])
-    else:
-        yield writer.writerow(tcgplayer.COLUMNS)
-        for item in rows:
-            yield writer.writerow([escape(value) for value in tcgplayer.to_row(item)])
+    keys = _external_id_keys(queryset)
+    yield "\ufeff" + writer.writerow(omnistock.header(keys))  # BOM: spreadsheets then read UTF-8 right
+    for item in _rows(queryset):
+        yield writer.writerow([escape(value) for value in omnistock.to_row(item, keys)])
+
+
+def tcgplayer_csv(queryset: QuerySet[Collectible]) -> Iterator[str]:
+    """TCGplayer's seller format."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(tcgplayer.COLUMNS)
+    for item in _rows(queryset):
+        yield writer.writerow([escape(value) for value in tcgplayer.to_row(item)])
+
+
+def _rows(queryset: QuerySet[Collectible]) -> Iterator[Collectible]:
+    return queryset.select_related("card_details").iterator(chunk_size=CHUNK)
+
+
+# In the order offered (the first is the default), registered with collectibles by imports/apps.py.
+EXPORT_WRITERS = {"omnistock": omnistock_csv, "tcgplayer": tcgplayer_csv}
