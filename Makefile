@@ -142,7 +142,9 @@ require-postgres: $(DEV_STAMP)
 	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) scripts/require-postgres.sh
 
 .PHONY: test-backend
+# pgbouncer: common/tests/test_db_topology.py runs the API behind one (Debian's package).
 test-backend: require-postgres ## pytest on PostgreSQL with coverage (>= 90%, writes core_api/coverage.xml)
+	@scripts/require-deb.sh pgbouncer /usr/sbin/pgbouncer
 	cd $(API) && DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n 2 \
 		--cov --cov-report=term --cov-report=xml:coverage.xml $(PYTEST_ARGS)
 
@@ -185,7 +187,7 @@ BENCH_ARGS ?=
 
 .PHONY: bench
 bench: $(DEV_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
-	@scripts/require-wrk.sh
+	@scripts/require-deb.sh wrk wrk
 	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
 
 ROWS ?= 100000

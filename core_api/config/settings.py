@@ -116,6 +116,49 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # a request (and free /readyz's checker) instead of hanging it forever.
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
 
+# --- Read replicas and connection pooling (docs/deployment.md "Database") ------
+# Streaming replicas of the primary, comma-separated. Safe requests read from one of
+# them (common/db_routing.py says which reads, and how a client sees its own writes).
+DATABASE_REPLICA_URLS = env.list("DATABASE_REPLICA_URLS", default=[])
+# After a write, the same client reads from the primary for this long (replication lag).
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+# A replica that did not answer is skipped by every process for this long.
+REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=30)
+for _index, _url in enumerate(DATABASE_REPLICA_URLS):
+    _replica = env.db_url_config(_url)
+    _replica["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    _replica["CONN_HEALTH_CHECKS"] = True  # how a dead replica is noticed (db_routing)
+    _replica["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # A replica that does not answer costs one short wait, then the primary serves.
+        "connect_timeout": env.int("DATABASE_REPLICA_CONNECT_TIMEOUT", default=2),
+    }
+    # Tests run against the primary only; the replica aliases mirror it.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{_index}"] = _replica
+DATABASE_ROUTERS = ["common.db_routing.PrimaryReplicaRouter"] if DATABASE_REPLICA_URLS else []
+
+if DATABASE_REPLICA_URLS:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("common.api_errors.ApiErrorsAsJsonMiddleware") + 1,
+        "common.db_routing.ReplicaReadsMiddleware",
+    )
+
+# Behind a pooler in transaction mode (pgbouncer pool_mode=transaction) consecutive
+# transactions of one connection may run on different server connections, so nothing may
+# outlive a transaction: no server-side cursors (`.iterator()` keeps one open across
+# fetches), no startup options (pgbouncer refuses them; the search threshold is then stored
+# on the database by `migrate`, common/db_settings.py) and no prepared statements (Django
+# binds parameters client-side, so none are made; psycopg would prepare a query run 5 times
+# should OPTIONS turn on server_side_binding).
+DATABASE_TRANSACTION_POOLING = env.bool("DATABASE_TRANSACTION_POOLING", default=False)
+if DATABASE_TRANSACTION_POOLING:
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        _options = _database.setdefault("OPTIONS", {})
+        _options.pop("options", None)
+        _options["prepare_threshold"] = None
+
 # Covering-index INCLUDE columns are a PostgreSQL optimization; SQLite (the local
 # demo) builds the same indexes without them.
 SILENCED_SYSTEM_CHECKS = ["models.W040"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
