@@ -61,19 +61,19 @@ export function AdjustStockForm({ id }: { id: number }) {
           error={invalid ?? undefined}
           hint="Negative removes stock."
           before={
-            <Button variant="outline" size="icon" aria-label="One less" onClick={() => edit(stepDelta(deltaText, -1))}>
+            <Button variant="outline" size="icon" className="size-11 sm:size-9" aria-label="One less" onClick={() => edit(stepDelta(deltaText, -1))}>
               <Minus aria-hidden />
             </Button>
           }
           after={
-            <Button variant="outline" size="icon" aria-label="One more" onClick={() => edit(stepDelta(deltaText, 1))}>
+            <Button variant="outline" size="icon" className="size-11 sm:size-9" aria-label="One more" onClick={() => edit(stepDelta(deltaText, 1))}>
               <Plus aria-hidden />
             </Button>
           }
         >
           <Input
             inputMode="numeric"
-            className="w-20 text-center tabular-nums"
+            className="h-11 w-20 text-center tabular-nums sm:h-9"
             value={deltaText}
             onChange={(event) => edit(event.target.value)}
           />
@@ -86,7 +86,7 @@ export function AdjustStockForm({ id }: { id: number }) {
         <FormField id="stock-note" label="Note (optional)">
           <Input maxLength={NOTE_MAX_LENGTH} placeholder="e.g. order number" value={note} onChange={(event) => setNote(event.target.value)} />
         </FormField>
-        <Button type="submit" disabled={adjust.isPending} className="min-w-28 sm:mt-6">
+        <Button type="submit" disabled={adjust.isPending} className="h-11 w-full min-w-28 sm:mt-6 sm:h-9 sm:w-auto">
           {adjust.isPending ? "Saving…" : adjustmentLabel(delta)}
         </Button>
       </div>

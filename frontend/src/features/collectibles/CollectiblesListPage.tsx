@@ -5,16 +5,30 @@ import { Link, useLocation } from "react-router";
 import { ApiError } from "@/api/errors";
 import { Pagination } from "@/components/Pagination";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { LabelledOptions } from "@/components/LabelledOptions";
 import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useCanWrite } from "@/lib/session";
+import { useIsNarrowScreen } from "@/lib/useMediaQuery";
 
 import { BulkActions } from "./BulkActions";
+import { CollectibleCardList } from "./CollectibleCardList";
 import { CollectiblesTable } from "./CollectiblesTable";
 import { ExportMenu } from "./ExportMenu";
 import { FilterBar } from "./FilterBar";
 import { ImportFilterChip } from "./ImportFilterChip";
 import { isSelected, pageSelection, selectedCount, useBulkSelection } from "./bulkSelection";
-import { exportParams, hasNarrowingFilters, narrowingParams, nextOrdering, toListQuery } from "./filters";
+import {
+  SORT_CHOICES,
+  exportParams,
+  hasNarrowingFilters,
+  narrowingParams,
+  nextOrdering,
+  orderingOfChoice,
+  sortChoice,
+  toListQuery,
+} from "./filters";
 import { collectibleListOptions } from "./queries";
 import { useCollectibleFilters } from "./useCollectibleFilters";
 
@@ -28,6 +42,15 @@ export default function CollectiblesListPage() {
   const pageIds = list.data?.results.map((item) => item.id) ?? [];
   const pageState = pageSelection(selection, pageIds);
   const matching = list.data?.count ?? 0;
+  const narrow = useIsNarrowScreen();
+  const rowSelection = canWrite
+    ? {
+        isSelected: (id: number) => isSelected(selection, id),
+        page: pageState,
+        onToggle: (id: number) => select({ type: "toggle", id, pageIds }),
+        onTogglePage: () => select({ type: "togglePage", pageIds }),
+      }
+    : undefined;
 
   return (
     <div className="grid gap-4">
@@ -101,25 +124,32 @@ export default function CollectiblesListPage() {
           )}
         </div>
       ) : (
-        <div className="grid gap-3 rounded-lg border bg-card p-2">
-          <CollectiblesTable
-            items={list.data?.results}
-            filters={filters}
-            busy={list.isFetching}
-            onSort={(field) => update({ ordering: nextOrdering(filters, field) })}
-            selection={
-              canWrite
-                ? {
-                    isSelected: (id) => isSelected(selection, id),
-                    page: pageState,
-                    onToggle: (id) => select({ type: "toggle", id, pageIds }),
-                    onTogglePage: () => select({ type: "togglePage", pageIds }),
-                  }
-                : undefined
-            }
-          />
+        <div className={narrow ? "grid gap-3" : "grid gap-3 rounded-lg border bg-card p-2"}>
+          {narrow ? (
+            <>
+              <div className="flex items-center gap-2">
+                <Label htmlFor="list-sort" className="shrink-0">
+                  Sort
+                </Label>
+                <div className="flex-1">
+                  <NativeSelect id="list-sort" className="h-11" value={sortChoice(filters)} onChange={(event) => update({ ordering: orderingOfChoice(event.target.value) })}>
+                    <LabelledOptions labels={SORT_CHOICES} />
+                  </NativeSelect>
+                </div>
+              </div>
+              <CollectibleCardList items={list.data?.results} busy={list.isFetching} selection={rowSelection} />
+            </>
+          ) : (
+            <CollectiblesTable
+              items={list.data?.results}
+              filters={filters}
+              busy={list.isFetching}
+              onSort={(field) => update({ ordering: nextOrdering(filters, field) })}
+              selection={rowSelection}
+            />
+          )}
           {list.data && (
-            <div className="px-2 pb-2">
+            <div className={narrow ? undefined : "px-2 pb-2"}>
               <Pagination
                 page={filters.page}
                 pageSize={filters.page_size}

@@ -65,7 +65,7 @@ function SortableHead({
   );
 }
 
-function setAndNumber(item: CollectibleRecord): string {
+export function setAndNumber(item: CollectibleRecord): string {
   const card = item.card_details;
   if (!card) return "—";
   const set = card.set_code || card.set_name;

@@ -1,13 +1,16 @@
-import { Search, X } from "lucide-react";
+import { Search, SlidersHorizontal, X } from "lucide-react";
 import { type ReactNode, useEffect, useEffectEvent, useState } from "react";
 
 import { FormField } from "@/components/FormField";
 import { LabelledOptions } from "@/components/LabelledOptions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { Switch } from "@/components/ui/switch";
+import { useIsNarrowScreen } from "@/lib/useMediaQuery";
 
 import { type AnyFilterSpec, FILTER_SPECS, SEARCH_MAX_LENGTH } from "./filterTable";
 import { type CollectibleFilters, hasNarrowingFilters } from "./filters";
@@ -144,17 +147,80 @@ function FilterWidget({ spec, filters, onChange }: { spec: AnyFilterSpec; filter
   }
 }
 
+const isSearch = (spec: AnyFilterSpec) => spec.widget.kind === "search";
+
+/** How many filters other than the search narrow the list now (the phone's Filters button says it). */
+export function activeFilterCount(filters: CollectibleFilters): number {
+  return FILTER_SPECS.filter((spec) => !isSearch(spec) && spec.widget.kind !== "none" && spec.serialise(filters[spec.key]) !== "").length;
+}
+
+function ClearFilters({ filters, onClear }: Pick<FilterBarProps, "filters" | "onClear">) {
+  return (
+    <Button variant="outline" onClick={onClear} disabled={!hasNarrowingFilters(filters)}>
+      <X aria-hidden />
+      Clear filters
+    </Button>
+  );
+}
+
+/**
+ * On a phone the search stays in view and the other filters wait in a sheet
+ * from the bottom edge, within a thumb's reach; each change applies at once,
+ * as on a desk, so the list behind the sheet is already filtered when it closes.
+ */
+function PhoneFilterBar({ filters, onChange, onClear }: FilterBarProps) {
+  const active = activeFilterCount(filters);
+  return (
+    <div role="search" aria-label="Filter collectibles" className="grid gap-2">
+      {FILTER_SPECS.filter(isSearch).map((spec) => (
+        <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
+      ))}
+      <Sheet>
+        <SheetTrigger asChild>
+          <Button variant="outline" className="h-11 justify-between">
+            <span className="inline-flex items-center gap-2">
+              <SlidersHorizontal aria-hidden />
+              Filters
+            </span>
+            {active > 0 && (
+              <Badge aria-label={`${active} active`} variant="secondary">
+                {active}
+              </Badge>
+            )}
+          </Button>
+        </SheetTrigger>
+        <SheetContent side="bottom">
+          <SheetHeader>
+            <SheetTitle>Filters</SheetTitle>
+            <SheetDescription className="sr-only">Each change applies to the list at once.</SheetDescription>
+          </SheetHeader>
+          <div className="grid gap-3">
+            {FILTER_SPECS.filter((spec) => !isSearch(spec)).map((spec) => (
+              <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
+            ))}
+          </div>
+          <div className="sticky bottom-0 grid grid-cols-2 gap-2 bg-background pt-2">
+            <ClearFilters filters={filters} onClear={onClear} />
+            <SheetClose asChild>
+              <Button>Show results</Button>
+            </SheetClose>
+          </div>
+        </SheetContent>
+      </Sheet>
+    </div>
+  );
+}
+
 export function FilterBar({ filters, onChange, onClear }: FilterBarProps) {
+  const narrow = useIsNarrowScreen();
+  if (narrow) return <PhoneFilterBar filters={filters} onChange={onChange} onClear={onClear} />;
   return (
     <div role="search" aria-label="Filter collectibles" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6">
       {FILTER_SPECS.map((spec) => (
         <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
       ))}
       <div className="flex items-end">
-        <Button variant="outline" onClick={onClear} disabled={!hasNarrowingFilters(filters)}>
-          <X aria-hidden />
-          Clear filters
-        </Button>
+        <ClearFilters filters={filters} onClear={onClear} />
       </div>
     </div>
   );

@@ -105,6 +105,28 @@ export function nextOrdering(filters: CollectibleFilters, field: SortField): Col
   return [sortDirection(filters, field) === "ascending" ? (`-${field}` as const) : field];
 }
 
+/** The sort choices a phone offers in place of the table's clickable headers (value = `ordering`). */
+export const SORT_CHOICES: Readonly<Record<string, string>> = {
+  "": "Default order",
+  name: "Name, A to Z",
+  "-name": "Name, Z to A",
+  price: "Price, low to high",
+  "-price": "Price, high to low",
+  quantity: "Quantity, low to high",
+  "-quantity": "Quantity, high to low",
+  "-updated_at": "Recently updated",
+};
+
+/** The sort choice for the list as it is sorted now ("" when its first key is not one of them). */
+export function sortChoice(filters: CollectibleFilters): string {
+  const first = filters.ordering[0] ?? "";
+  return first in SORT_CHOICES ? first : "";
+}
+
+export function orderingOfChoice(choice: string): CollectibleOrdering[] {
+  return (orderingValues as readonly string[]).includes(choice) ? [choice as CollectibleOrdering] : [];
+}
+
 /** Router state a list link hands to the detail page, so "back to the list" keeps the filters. */
 export interface ListViewState {
   listSearch?: string;
