@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "catalog",
     "collectibles",
     "imports",
+    "pricing",
 ]
 
 MIDDLEWARE = [
