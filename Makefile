@@ -68,11 +68,13 @@ CELERY := cd $(API) && $(CURDIR)/$(VENV)/bin/celery -A config
 WORKER_ARGS ?=
 
 .PHONY: worker
+worker: export DEBUG ?= true
 worker: $(RUNTIME_STAMP) ## Run a Celery worker (needs REDIS_URL; WORKER_ARGS=-B adds beat for development)
 	@test -n "$${REDIS_URL:-}" || { echo "make worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0), set for 'make run' too."; exit 1; }
 	$(CELERY) worker --loglevel INFO $(WORKER_ARGS)
 
 .PHONY: beat
+beat: export DEBUG ?= true
 beat: $(RUNTIME_STAMP) ## Run celery beat, the scheduler of periodic housekeeping (one per deployment; needs REDIS_URL)
 	@test -n "$${REDIS_URL:-}" || { echo "make beat needs REDIS_URL (e.g. redis://127.0.0.1:6379/0)."; exit 1; }
 	$(CELERY) beat --loglevel INFO --schedule $(CURDIR)/$(VENV)/celerybeat-schedule
@@ -102,7 +104,10 @@ dev: $(RUNTIME_STAMP) $(WEB_STAMP) ## API on :8000 and the Vite dev server (hot 
 
 # --- the gate, piece by piece ---------------------------------------------------
 
+# Commands that only read the code (lint's migrations check, the schema) run with
+# DEBUG, so they need no signing keys (config/keys.py).
 .PHONY: lint
+lint: export DEBUG ?= true
 lint: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## ruff, import-linter (apps depend one way), ESLint, generated API types fresh, migrations in sync, workflow and compose checks
 	cd $(API) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
 	cd $(API) && $(VENV_BIN)/lint-imports --no-cache --no-logo  # apps depend one way ([tool.importlinter])
@@ -125,11 +130,13 @@ GENERATE_SCHEMA = $(MANAGE) spectacular --format openapi-json --validate --fail-
 	| $(PY) -c "import json, sys; print(json.dumps(json.load(sys.stdin), indent=2, ensure_ascii=False))"
 
 .PHONY: schema
+schema: export DEBUG ?= true
 schema: $(DEV_STAMP) ## Regenerate api_schema.json from the code
 	$(GENERATE_SCHEMA) > $(CURDIR)/api_schema.json.tmp && mv $(CURDIR)/api_schema.json.tmp $(CURDIR)/api_schema.json
 	@echo "api_schema.json regenerated"
 
 .PHONY: schema-check
+schema-check: export DEBUG ?= true
 schema-check: $(DEV_STAMP) ## Fail (with a diff) when api_schema.json differs from the code
 	@$(GENERATE_SCHEMA) > $(CURDIR)/$(VENV)/api_schema.generated.json
 	@diff -u --label "api_schema.json (committed)" --label "api_schema.json (generated from the code)" \
@@ -161,6 +168,7 @@ test-e2e: require-postgres web-build ## Playwright journeys in Chromium against 
 	cd $(WEB) && E2E_DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) npm run --silent e2e
 
 .PHONY: migrate
+migrate: export DEBUG ?= true
 migrate: $(RUNTIME_STAMP) ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
@@ -191,9 +199,13 @@ bench: $(DEV_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE 
 	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
 
 ROWS ?= 100000
+THROWAWAY_KEY = $(shell $(PYTHON) -c 'import secrets; print("throwaway-" + secrets.token_urlsafe(48))')
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/omnistock_bench_import
 
+# DEBUG off (it would keep every query in memory), so throwaway signing keys.
 .PHONY: bench-import
+bench-import: export SECRET_KEY ?= $(THROWAWAY_KEY)
+bench-import: export JWT_SIGNING_KEY ?= $(THROWAWAY_KEY)
 bench-import: require-postgres ## Time preview + commit of a ROWS-row TCGplayer import on PostgreSQL
 	@DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u = urlsplit(sys.argv[1]); \
 		c = psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username, password=u.password, dbname='postgres', autocommit=True); \

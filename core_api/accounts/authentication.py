@@ -9,9 +9,12 @@ SimpleJWT's database lookup, so a demoted or detached user can never write
 with an old token.
 
 The trade-off: reads trust claims for as long as the access token lives (15
-minutes by default). A user removed from a vendor, demoted, or deactivated
-can still read that vendor's inventory until their access token expires;
-refresh re-reads the database, and logout blacklists the refresh token.
+minutes by default, at most 60). A user removed from a vendor, demoted, or
+deactivated can still read that vendor's lists until their access token
+expires; their refresh tokens are revoked at once (accounts/signals.py).
+Reads that hand over the whole inventory in one response (the CSV export) are
+not worth that window: views name them in `reads_checked_in_database`, and they
+look the user and profile up like a write.
 """
 
 from typing import Any
@@ -43,16 +46,20 @@ class StaffJWTAuthentication(JWTAuthentication):
         if raw_token is None:
             return None
         token = self.get_validated_token(raw_token)
-        if self._claims_suffice(request, token):
+        if claims_suffice(request, token):
             return StaffTokenUser(token), token
         return self.get_user(token), token
 
-    @staticmethod
-    def _claims_suffice(request: Request, token: Token) -> bool:
-        view = (request.parser_context or {}).get("view")
-        return (
-            request.method in SAFE_METHODS
-            and getattr(view, "reads_trust_token_claims", False)
-            and VENDOR_CLAIM in token
-            and ROLE_CLAIM in token
-        )
+
+def claims_suffice(request: Request, token: Token) -> bool:
+    """The one place that decides whether a request may act on the token's
+    claims; False means the database says who the caller is (active user,
+    current vendor and role)."""
+    view = (request.parser_context or {}).get("view")
+    return (
+        request.method in SAFE_METHODS
+        and getattr(view, "reads_trust_token_claims", False)
+        and getattr(view, "action", None) not in getattr(view, "reads_checked_in_database", ())
+        and VENDOR_CLAIM in token
+        and ROLE_CLAIM in token
+    )

@@ -1,4 +1,4 @@
-"""Authentication endpoints: JWT obtain/refresh/logout (SimpleJWT) and `me`."""
+"""Authentication endpoints: JWT obtain/refresh/logout (SimpleJWT), `me` and the password change."""
 
 from typing import Any
 
@@ -10,7 +10,8 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
 from .selectors import profile_for
-from .serializers import MeSerializer
+from .serializers import MeSerializer, PasswordChangeSerializer, TokenPairSerializer
+from .services import password_change
 
 
 @extend_schema(
@@ -58,3 +59,28 @@ class MeView(APIView):
             "vendor": profile.vendor if profile else None,
         }
         return Response(MeSerializer(data).data)
+
+
+class PasswordChangeView(APIView):
+    # The old password is a credential: guessing it is braked like the login.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+    @extend_schema(
+        tags=["auth"],
+        summary="Change your password (ends every other session)",
+        description=(
+            "Checks `old_password` (a wrong one is a 400 on that field) and judges `new_password` with "
+            "the server's password rules (400 on that field). On success every refresh token of the user "
+            "is blacklisted, on every device, and the response carries a new token pair for this session: "
+            "store both tokens. Access tokens issued before stay valid until they expire. "
+            "Rate-limited like the login."
+        ),
+        request=PasswordChangeSerializer,
+        responses={200: TokenPairSerializer},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = PasswordChangeSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        pair = password_change(user=request.user, new_password=serializer.validated_data["new_password"])
+        return Response(TokenPairSerializer(pair).data)

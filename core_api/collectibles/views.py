@@ -104,6 +104,9 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     # Reads trust the token's vendor/role claims (no user or profile query);
     # writes look the user up (accounts/authentication.py).
     reads_trust_token_claims = True
+    # ...except the export: the whole inventory in one response is checked against
+    # the database, so a removed or deactivated user loses it at once.
+    reads_checked_in_database = ("export",)
     permission_classes = [IsVendorStaffWithWriteRole, BodyVendorIsCallersVendor]
     lookup_value_converter = ID_CONVERTER
 

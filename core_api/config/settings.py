@@ -1,10 +1,11 @@
 """Omni-Stock settings.
 
 Everything that differs between machines comes from the environment (see the
-configuration table in README.md). With nothing set, the project runs as a
-local demo on an embedded SQLite file; production sets DATABASE_URL,
-SECRET_KEY, ALLOWED_HOSTS and the SECURE_* flags (docs/deployment.md lists the
-values that make `manage.py check --deploy` clean).
+configuration table in README.md). With only DEBUG=true set, the project runs
+as a local demo on an embedded SQLite file; production sets DATABASE_URL,
+SECRET_KEY, JWT_SIGNING_KEY (without them it refuses to start), ALLOWED_HOSTS
+and the SECURE_* flags (docs/deployment.md lists the values that make
+`manage.py check --deploy` clean).
 """
 
 from datetime import timedelta
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 from common.error_schema import ERROR_COMPONENTS
 from common.routing import ID_CONVERTER, ID_SCHEMA
+from config.keys import DEMO_SECRET_KEY, bounded, previous_signing_keys, signing_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -23,12 +26,9 @@ env = environ.Env()
 # A developer may keep local overrides in core_api/.env; it is git-ignored.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
+# Off unless asked for: `make run`, `make dev`, `make worker`/`beat` and the compose
+# development stack turn it on. Outside DEBUG the signing keys must be set (below).
 DEBUG = env.bool("DEBUG", default=False)
-# The fallback key only exists so the local demo starts with no configuration;
-# `check --deploy` flags it (security.W009) until SECRET_KEY is set.
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="django-insecure-omnistock-local-demo-key-do-not-use-in-production"
-)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -297,13 +297,41 @@ REST_FRAMEWORK = {
 # PostgreSQL's estimate (common/pagination.py, docs/performance.md).
 LIST_EXACT_COUNT_LIMIT = env.int("LIST_EXACT_COUNT_LIMIT", default=1_000)
 
+# --- Secrets, sessions and tokens (docs/security.md) ---------------------------
+# Outside DEBUG, a missing, demo or weak key stops the process at start
+# (config/keys.py); DEBUG falls back to the committed demo key.
+SECRET_KEY = signing_key(
+    "SECRET_KEY", env.str("SECRET_KEY", default=""), debug=DEBUG, debug_default=DEMO_SECRET_KEY
+)
+# Rotation: the new key signs, the old ones listed here still verify (sessions,
+# password-reset links) until they are dropped from the list.
+SECRET_KEY_FALLBACKS = previous_signing_keys(
+    "SECRET_KEY_FALLBACKS", env.list("SECRET_KEY_FALLBACKS", default=[]), debug=DEBUG
+)
+# A key of its own outside DEBUG: SECRET_KEY can then be rotated without ending
+# every API session, and one leaked key does not give away the other.
+JWT_SIGNING_KEY = signing_key(
+    "JWT_SIGNING_KEY", env.str("JWT_SIGNING_KEY", default=""), debug=DEBUG, debug_default=SECRET_KEY
+)
+if not DEBUG and JWT_SIGNING_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("JWT_SIGNING_KEY must differ from SECRET_KEY with DEBUG off.")
+# Reads trust an access token's vendor/role claims for its whole lifetime
+# (accounts/authentication.py): this is the window in which a removed user keeps
+# reading lists, hence the cap.
+JWT_ACCESS_MINUTES = bounded("JWT_ACCESS_MINUTES", env.int("JWT_ACCESS_MINUTES", default=15), low=1, high=60)
+# A session (a login and every refresh token rotated from it) ends this long after
+# the login, however often it is refreshed (accounts/tokens.py, auth_time claim).
+JWT_SESSION_MAX_DAYS = bounded(
+    "JWT_SESSION_MAX_DAYS", env.int("JWT_SESSION_MAX_DAYS", default=30), low=1, high=365
+)
+
 SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=15)),
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=JWT_ACCESS_MINUTES),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=7)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": False,
-    "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default=SECRET_KEY),
+    "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     # Tokens carry the vendor and role (accounts/tokens.py), re-read on refresh.
     "TOKEN_OBTAIN_SERIALIZER": "accounts.tokens.StaffTokenObtainPairSerializer",

@@ -1,7 +1,15 @@
 """Test overrides: the same settings as production, minus what only slows tests down."""
 
+import os
+import secrets
 import tempfile
 from pathlib import Path
+
+# Tests run with DEBUG off, as production does, so the settings demand real keys
+# (config/keys.py): throwaway ones, new for every run. Set in the environment so
+# the servers and commands that tests start inherit the same keys.
+os.environ.setdefault("SECRET_KEY", f"test-only-{secrets.token_urlsafe(48)}")
+os.environ.setdefault("JWT_SIGNING_KEY", f"test-only-{secrets.token_urlsafe(48)}")
 
 from .settings import *  # noqa: F403
 from .settings import REST_FRAMEWORK, STORAGES

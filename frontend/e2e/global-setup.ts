@@ -12,6 +12,7 @@
  * and drops the database, after passing and failing runs alike.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -121,7 +122,9 @@ export default async function globalSetup() {
     ...process.env,
     DATABASE_URL: db.url,
     DEBUG: "false",
-    SECRET_KEY: `e2e-only-${process.pid}-not-a-production-secret-0123456789`,
+    // DEBUG is off, so the keys must be strong (config/keys.py): throwaway ones per run.
+    SECRET_KEY: `e2e-only-${randomBytes(32).toString("hex")}`,
+    JWT_SIGNING_KEY: `e2e-only-${randomBytes(32).toString("hex")}`,
     ALLOWED_HOSTS: "127.0.0.1,localhost",
     // Every test signs in; keep the password brake out of the way.
     AUTH_THROTTLE_RATE: "1000/min",

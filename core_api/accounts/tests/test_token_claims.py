@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
-from accounts.models import Role
+from accounts.models import Role, UserProfile
 from accounts.tests.factories import DEFAULT_PASSWORD, VendorFactory
 from collectibles.tests.factories import CardFactory
 
@@ -44,9 +44,9 @@ def test_user_without_vendor_gets_null_vendor_claim(api_client, loner):
 
 def test_refresh_reads_the_current_role_and_vendor(api_client, editor, other_vendor):
     tokens = login(api_client, "editor")
-    editor.profile.vendor = other_vendor
-    editor.profile.role = Role.VIEWER
-    editor.profile.save()
+    # A bulk update sends no signal, so the session survives (a save() would end
+    # it: test_sessions.py); the refresh still stamps what the database says.
+    UserProfile.objects.filter(user=editor).update(vendor=other_vendor, role=Role.VIEWER)
     refreshed = api_client.post(REFRESH_URL, {"refresh": tokens["refresh"]}, format="json").data
     for token in (AccessToken(refreshed["access"]), RefreshToken(refreshed["refresh"])):
         assert (token["vendor_id"], token["role"]) == (other_vendor.pk, Role.VIEWER)

@@ -10,6 +10,9 @@ from django.conf import settings
 PRODUCTION_ENV = {
     "DEBUG": "false",
     "SECRET_KEY": "x" * 20 + "-production-secret-with-enough-entropy-1234567890",
+    "JWT_SIGNING_KEY": "y" * 20 + "-production-jwt-key-with-enough-entropy-1234567890",
+    "SECRET_KEY_FALLBACKS": "",
+    "JWT_ACCESS_MINUTES": "15",
     "ALLOWED_HOSTS": "inventory.example.com",
     "DATABASE_URL": "postgres://omnistock@db.example.com:5432/omnistock",
     "SECURE_SSL_REDIRECT": "true",
@@ -42,17 +45,17 @@ def test_check_deploy_is_clean_with_production_environment():
 
 
 def test_check_deploy_flags_the_demo_defaults():
-    result = manage("check", "--deploy", env={"DATABASE_URL": "sqlite:///:memory:"})
+    result = manage("check", "--deploy", env={"DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"})
     assert "security.W009" in result.stderr  # the built-in demo SECRET_KEY
     assert "security.W008" in result.stderr  # no SSL redirect
 
 
-def test_with_nothing_set_the_project_uses_an_embedded_sqlite_file():
+def test_with_only_debug_set_the_project_uses_an_embedded_sqlite_file():
     result = manage(
         "shell",
         "-c",
         "from django.conf import settings as s; db = s.DATABASES['default']; print(db['ENGINE'], db['NAME'])",
-        env={},
+        env={"DEBUG": "true"},
     )
     assert result.returncode == 0, result.stderr
     engine, name = result.stdout.split()[-2:]
@@ -69,7 +72,7 @@ SHOW_RUNTIME = (
 
 
 def test_without_redis_tasks_run_in_process_and_the_cache_is_local():
-    result = manage("shell", "-c", SHOW_RUNTIME, env={"DATABASE_URL": "sqlite:///:memory:"})
+    result = manage("shell", "-c", SHOW_RUNTIME, env={"DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-7:] == [
         "django.core.cache.backends.locmem.LocMemCache",
@@ -88,6 +91,7 @@ def test_with_redis_the_cache_is_shared_and_tasks_go_to_the_broker():
         "-c",
         SHOW_RUNTIME,
         env={
+            "DEBUG": "true",
             "DATABASE_URL": "sqlite:///:memory:",
             "REDIS_URL": "redis://127.0.0.1:6379/5",
             "CELERY_VISIBILITY_TIMEOUT": "60",

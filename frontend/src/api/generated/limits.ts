@@ -93,6 +93,16 @@ export const contractLimits = {
       "maxProperties": 50
     }
   },
+  "PasswordChangeRequest": {
+    "old_password": {
+      "minLength": 1,
+      "maxLength": 4096
+    },
+    "new_password": {
+      "minLength": 1,
+      "maxLength": 4096
+    }
+  },
   "PatchedCollectibleRequest": {
     "name": {
       "minLength": 1,

@@ -43,6 +43,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password (ends every other session)
+         * @description Checks `old_password` (a wrong one is a 400 on that field) and judges `new_password` with the server's password rules (400 on that field). On success every refresh token of the user is blacklisted, on every device, and the response carries a new token pair for this session: store both tokens. Access tokens issued before stay valid until they expire. Rate-limited like the login.
+         */
+        post: operations["auth_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token/": {
         parameters: {
             query?: never;
@@ -958,6 +978,14 @@ export interface components {
             results: components["schemas"]["StockMovement"][];
         };
         /**
+         * @description The caller's current password and the one to replace it (Django's password
+         *     validators, AUTH_PASSWORD_VALIDATORS, judge the new one against this user).
+         */
+        PasswordChangeRequest: {
+            old_password: string;
+            new_password: string;
+        };
+        /**
          * @description A collectible with its optional nested `card_details`.
          *
          *     What `card_details` means in each request (all applied in one transaction):
@@ -1081,6 +1109,10 @@ export interface components {
             username: string;
             password: string;
         };
+        TokenPair: {
+            readonly access: string;
+            readonly refresh: string;
+        };
         TokenRefresh: {
             readonly access: string;
             refresh: string;
@@ -1199,6 +1231,76 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    auth_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many attempts; retry after the number of seconds in Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
