@@ -21,6 +21,7 @@ before the view's own 400 (e.g. bulk's BulkRejected).
 from typing import Any, Literal
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import is_serializer
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
@@ -87,9 +88,12 @@ class ApiAutoSchema(AutoSchema):
         return codes
 
     def _takes_query_parameters(self) -> bool:
-        declared = (p for p in self.get_override_parameters() if isinstance(p, OpenApiParameter))
-        return bool(self._get_filter_parameters()) or any(
-            p.location == OpenApiParameter.QUERY for p in declared
+        declared = self.get_override_parameters()
+        # A serializer among `parameters` describes query parameters (drf-spectacular's convention).
+        return (
+            bool(self._get_filter_parameters())
+            or any(isinstance(p, OpenApiParameter) and p.location == OpenApiParameter.QUERY for p in declared)
+            or any(is_serializer(p) for p in declared)
         )
 
 

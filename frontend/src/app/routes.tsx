@@ -13,6 +13,7 @@ const CollectibleDetailPage = lazy(() => import("@/features/collectibles/Collect
 const CollectibleFormPage = lazy(() => import("@/features/collectibles/CollectibleFormPage"));
 const ImportsPage = lazy(() => import("@/features/imports/ImportsPage"));
 const ImportBatchPage = lazy(() => import("@/features/imports/ImportBatchPage"));
+const DashboardPage = lazy(() => import("@/features/dashboard/DashboardPage"));
 
 export const routes: RouteObject[] = [
   {
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorBoundary />,
         children: [
           { index: true, element: <Navigate to="/collectibles" replace /> },
+          { path: "dashboard", element: <DashboardPage /> },
           { path: "collectibles", element: <CollectiblesListPage /> },
           { path: "collectibles/new", element: <CollectibleFormPage /> },
           { path: "collectibles/:id", element: <CollectibleDetailPage /> },

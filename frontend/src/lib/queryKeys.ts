@@ -25,3 +25,7 @@ export const importKeys = {
   /** Mutation key of a batch's commit, so its page shows it running even after navigating away and back. */
   commit: (id: number) => [...importKeys.detail(id), "commit"] as const,
 };
+
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+};

@@ -336,6 +336,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop at a glance
+         * @description Stock value and counts per game, items running low, the newest operations and the last import, for the caller's vendor.
+         */
+        get: operations["dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/": {
         parameters: {
             query?: never;
@@ -427,6 +447,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description What was done: "API update", "Stock adjustment (sale)", "Import #12", … */
+            label: string;
+            user: components["schemas"]["ActivityUser"] | null;
+            /** @description How many items the operation touched. */
+            items: number;
+            /** @description The (first) item it touched. */
+            collectible: components["schemas"]["ActivityItem"] | null;
+            /** @description The import it was, if it was one. */
+            import_batch: number | null;
+        };
+        ActivityItem: {
+            id: number;
+            name: string;
+            deleted: boolean;
+        };
+        ActivityUser: {
+            id: number;
+            username: string;
+        };
         /**
          * @description * `update` - Update
          *     * `delete` - Delete
@@ -638,6 +681,14 @@ export interface components {
          * @enum {string}
          */
         ConditionEnum: "M" | "NM" | "LP" | "MP" | "HP" | "DMG";
+        Dashboard: {
+            /** @description Per game and currency, largest value first. */
+            holdings: components["schemas"]["HoldingTotal"][];
+            low_stock: components["schemas"]["LowStock"];
+            /** @description The newest operations, newest first (at most 10). */
+            activity: components["schemas"]["Activity"][];
+            last_import: components["schemas"]["LastImport"] | null;
+        };
         /** @description A request-level error, e.g. authentication, permission or not found. */
         ErrorDetail: {
             detail: string;
@@ -696,6 +747,30 @@ export interface components {
             label: string;
             changes: components["schemas"]["FieldChange"][];
         };
+        HoldingTotal: {
+            game: components["schemas"]["HoldingTotalGameEnum"];
+            currency: string;
+            /** @description Stock lines (collectibles). */
+            items: number;
+            /** @description Sum of their quantities. */
+            units: number;
+            /**
+             * Format: decimal
+             * @description Sum of price times quantity.
+             */
+            value: string;
+        };
+        /**
+         * @description * `pokemon` - Pokémon
+         *     * `mtg` - Magic: The Gathering
+         *     * `yugioh` - Yu-Gi-Oh!
+         *     * `onepiece` - One Piece
+         *     * `lorcana` - Disney Lorcana
+         *     * `sports` - Sports
+         *     * `other` - Other (no card details)
+         * @enum {string}
+         */
+        HoldingTotalGameEnum: "pokemon" | "mtg" | "yugioh" | "onepiece" | "lorcana" | "sports" | "other";
         ImportBatch: {
             readonly id: number;
             readonly filename: string;
@@ -831,6 +906,35 @@ export interface components {
          * @enum {string}
          */
         LanguageEnum: "EN" | "JA" | "DE" | "FR" | "IT" | "ES" | "PT" | "KO" | "ZH" | "RU";
+        LastImport: {
+            id: number;
+            filename: string;
+            format: string;
+            status: string;
+            total_rows: number;
+            create_count: number;
+            update_count: number;
+            error_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        LowStock: {
+            at_most: number;
+            /** @description Items in stock at or below `at_most`. */
+            count: number;
+            /** @description The lowest of them (at most 10). */
+            items: components["schemas"]["LowStockItem"][];
+            /** @description Items with a quantity of zero. */
+            sold_out: number;
+        };
+        LowStockItem: {
+            id: number;
+            name: string;
+            quantity: number;
+            condition: components["schemas"]["ConditionEnum"];
+            set_name: string;
+            card_number: string;
+        };
         /**
          * @description * `NA` - North America
          *     * `EU` - Europe
@@ -2704,6 +2808,46 @@ export interface operations {
             };
         };
     };
+    dashboard_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Items in stock at or below this quantity are running low (default 2). */
+                low_stock_at?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
     imports_list: {
         parameters: {
             query?: {
@@ -3140,6 +3284,7 @@ export const finishEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const gameEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GameEnum"]> = ["pokemon", "mtg", "yugioh", "onepiece", "lorcana", "sports", "other"];
 export const gradingCompanyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradingCompanyEnum"]> = ["PSA", "BGS", "CGC", "SGC"];
 export const historyActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryActionEnum"]> = ["created", "updated", "deleted"];
+export const holdingTotalGameEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HoldingTotalGameEnum"]> = ["pokemon", "mtg", "yugioh", "onepiece", "lorcana", "sports", "other"];
 export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportFormatEnum"]> = ["omnistock", "tcgplayer", "deckbox", "moxfield", "manabox", "cardmarket"];
 export const importModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportModeEnum"]> = ["set", "add"];
 export const importRowOutcomeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowOutcomeEnum"]> = ["create", "update", "unchanged", "error"];

@@ -36,7 +36,11 @@ const menuLinkClasses = ({ isActive }: { isActive: boolean }) =>
 /** The places the navigation offers the caller (Import only to those who may write). */
 function useNavLinks(): { to: string; label: string }[] {
   const canWrite = useCanWrite();
-  return [{ to: "/collectibles", label: "Collectibles" }, ...(canWrite ? [{ to: "/imports", label: "Import" }] : [])];
+  return [
+    { to: "/dashboard", label: "Dashboard" },
+    { to: "/collectibles", label: "Collectibles" },
+    ...(canWrite ? [{ to: "/imports", label: "Import" }] : []),
+  ];
 }
 
 /** Below `sm` the links do not fit the header: a menu button opens them in a sheet. */

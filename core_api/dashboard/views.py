@@ -1,0 +1,63 @@
+from typing import Any
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import IsVendorStaff
+from accounts.selectors import membership_for
+
+from .selectors import holdings_by_game, last_import, low_stock, recent_activity
+from .serializers import DashboardQuerySerializer, DashboardSerializer
+
+ACTIVITY_ENTRIES = 10
+
+
+class DashboardView(APIView):
+    """The home page of a shop: any of its staff may read it."""
+
+    permission_classes = [IsVendorStaff]
+
+    @extend_schema(
+        summary="The shop at a glance",
+        description=(
+            "Stock value and counts per game, items running low, the newest operations and the last "
+            "import, for the caller's vendor."
+        ),
+        parameters=[DashboardQuerySerializer],
+        responses=DashboardSerializer,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query = DashboardQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        at_most = query.validated_data.get("low_stock_at", settings.LOW_STOCK_THRESHOLD)
+        membership = membership_for(request.user)
+        if membership is None or membership.vendor_id is None:  # IsVendorStaff refused them already
+            raise PermissionDenied(IsVendorStaff.message)
+        vendor_id = membership.vendor_id
+        count, lowest, sold_out = low_stock(vendor_id, at_most=at_most)
+        data = {
+            "holdings": holdings_by_game(vendor_id),
+            "low_stock": {
+                "at_most": at_most,
+                "count": count,
+                "items": [
+                    {
+                        "id": item.pk,
+                        "name": item.name,
+                        "quantity": item.quantity,
+                        "condition": item.condition,
+                        "set_name": getattr(getattr(item, "card_details", None), "set_name", ""),
+                        "card_number": getattr(getattr(item, "card_details", None), "card_number", ""),
+                    }
+                    for item in lowest
+                ],
+                "sold_out": sold_out,
+            },
+            "activity": recent_activity(vendor_id, limit=ACTIVITY_ENTRIES),
+            "last_import": last_import(vendor_id),
+        }
+        return Response(DashboardSerializer(data).data)
