@@ -54,7 +54,7 @@ const DASHBOARD: Dashboard = {
   },
 };
 
-function answer(body: unknown) {
+function answer(body: Record<string, unknown>) {
   server.use(
     mock.get(api("/auth/me/"), () => HttpResponse.json(me("viewer"))),
     mock.get(api("/dashboard/"), () => HttpResponse.json(body)),
