@@ -73,3 +73,42 @@ class UserProfile(models.Model):
     @property
     def can_write(self) -> bool:
         return self.membership.can_write
+
+
+class ShopChangeKind(models.TextChoices):
+    MEMBER_INVITED = "member_invited", "Member invited"
+    INVITATION_RENEWED = "invitation_renewed", "Invitation renewed"
+    INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
+    ROLE_CHANGED = "role_changed", "Role changed"
+    MEMBER_DEACTIVATED = "member_deactivated", "Member deactivated"
+    MEMBER_REACTIVATED = "member_reactivated", "Member reactivated"
+    MEMBER_REMOVED = "member_removed", "Member removed"
+
+
+class ShopChange(models.Model):
+    """The history of a shop's staff: who changed what about whom, and when.
+
+    Written by the staff services (accounts/staff.py) in the same transaction as the
+    change, never edited; the owner reads it on the Staff page.
+    """
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text too: the member may be deleted later, the history must still read.
+    member_username = models.CharField(max_length=150, blank=True)
+    kind = models.CharField(max_length=24, choices=ShopChangeKind.choices)
+    old_value = models.CharField(max_length=100, blank=True)
+    new_value = models.CharField(max_length=100, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["vendor", "-at"], name="accounts_shopchange_recent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.member_username}"

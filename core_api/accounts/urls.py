@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .staff_views import InvitationAcceptView
 
 app_name = "auth"
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("me/", views.MeView.as_view(), name="me"),
     path("password/", views.PasswordChangeView.as_view(), name="password"),
+    path("invitation/", InvitationAcceptView.as_view(), name="invitation"),
 ]

@@ -207,6 +207,9 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 # Every format needs a few dozen columns; a wider header is refused before any row is read.
 IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=200)
+# An invitation link to join a shop's staff works once, for this many days
+# (Django's password-reset tokens carry it: accounts/staff.py).
+PASSWORD_RESET_TIMEOUT = env.int("INVITATION_DAYS", default=7) * 86_400
 # The home dashboard calls items running low at or below this quantity.
 LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=2)
 # Rows one bulk edit may change.

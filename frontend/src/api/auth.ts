@@ -23,6 +23,11 @@ export async function login(credentials: LoginRequest): Promise<void> {
   tokenStore.setTokens(await post<TokenPair>("/auth/token/", credentials));
 }
 
+/** An invited member's first password (the link's uid and token): they are signed in by it. */
+export async function acceptInvitation(invitation: { uid: string; token: string; password: string }): Promise<void> {
+  tokenStore.setTokens(await post<TokenPair>("/auth/invitation/", invitation));
+}
+
 async function refreshWith(refresh: string): Promise<string> {
   // The API rotates refresh tokens: keep the new one, the old one is now blacklisted.
   const pair = await post<TokenRefresh>("/auth/token/refresh/", { refresh });

@@ -8,6 +8,8 @@ import { AppShell } from "@/features/shell/AppShell";
 
 // Each screen is its own chunk: the first load carries only the shell.
 const LoginPage = lazy(() => import("@/features/auth/LoginPage"));
+const AcceptInvitationPage = lazy(() => import("@/features/auth/AcceptInvitationPage"));
+const StaffPage = lazy(() => import("@/features/staff/StaffPage"));
 const CollectiblesListPage = lazy(() => import("@/features/collectibles/CollectiblesListPage"));
 const CollectibleDetailPage = lazy(() => import("@/features/collectibles/CollectibleDetailPage"));
 const CollectibleFormPage = lazy(() => import("@/features/collectibles/CollectibleFormPage"));
@@ -21,6 +23,15 @@ export const routes: RouteObject[] = [
     element: (
       <Suspense fallback={null}>
         <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorBoundary />,
+  },
+  {
+    path: "/invite/:uid/:token",
+    element: (
+      <Suspense fallback={null}>
+        <AcceptInvitationPage />
       </Suspense>
     ),
     errorElement: <RouteErrorBoundary />,
@@ -45,6 +56,7 @@ export const routes: RouteObject[] = [
           { path: "collectibles/:id", element: <CollectibleDetailPage /> },
           { path: "collectibles/:id/edit", element: <CollectibleFormPage /> },
           { path: "imports", element: <ImportsPage /> },
+          { path: "staff", element: <StaffPage /> },
           { path: "imports/:id", element: <ImportBatchPage /> },
           { path: "*", element: <NotFound /> },
         ],

@@ -29,3 +29,9 @@ export const importKeys = {
 export const dashboardKeys = {
   all: ["dashboard"] as const,
 };
+
+export const staffKeys = {
+  all: ["staff"] as const,
+  list: () => [...staffKeys.all, "list"] as const,
+  history: () => [...staffKeys.all, "history"] as const,
+};

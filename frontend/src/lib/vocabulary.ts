@@ -14,6 +14,7 @@ import type {
   Language,
   MarketRegion,
   MovementReason,
+  Role,
 } from "@/api/types";
 
 export const conditionLabels: Record<Condition, string> = {
@@ -116,3 +117,9 @@ export const importOutcomeLabels: Record<ImportOutcome, string> = {
 export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
   return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 }
+
+export const roleLabels: Record<Role, string> = {
+  owner: "Owner",
+  editor: "Editor",
+  viewer: "Viewer",
+};

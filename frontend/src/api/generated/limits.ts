@@ -93,6 +93,20 @@ export const contractLimits = {
       "maxProperties": 50
     }
   },
+  "InvitationAcceptRequest": {
+    "uid": {
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "token": {
+      "minLength": 1,
+      "maxLength": 128
+    },
+    "password": {
+      "minLength": 1,
+      "maxLength": 128
+    }
+  },
   "PasswordChangeRequest": {
     "old_password": {
       "minLength": 1,
@@ -124,6 +138,12 @@ export const contractLimits = {
     },
     "external_ids": {
       "maxProperties": 50
+    }
+  },
+  "StaffInviteRequest": {
+    "username": {
+      "minLength": 1,
+      "maxLength": 150
     }
   },
   "StockAdjustmentRequest": {

@@ -6,6 +6,26 @@
  */
 
 export interface paths {
+    "/api/v1/auth/invitation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: set your password and sign in
+         * @description `uid` and `token` come from the invitation link. The password is judged by the server's password rules (400 on `password`); a used, expired or withdrawn link is a 400. Answers a token pair, as the login does.
+         */
+        post: operations["auth_invitation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -435,6 +455,89 @@ export interface paths {
         };
         /** The batch's rows, filterable by outcome */
         get: operations["imports_rows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's staff
+         * @description Any member may read it; owners change it.
+         */
+        get: operations["staff_list"];
+        put?: never;
+        /**
+         * Invite a member (owners)
+         * @description Creates the account with no password and answers a one-time invitation link (shown once; it expires) with which the member sets their password and signs in.
+         */
+        post: operations["staff_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member of the shop's staff */
+        get: operations["staff_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the shop (owners)
+         * @description The account stays, attached to no shop; its sessions end. 409 for the last active owner.
+         */
+        delete: operations["staff_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role or deactivate them (owners)
+         * @description Their refresh tokens are blacklisted at once when their access shrinks or changes; access tokens already issued expire on their own. 409 when the shop would be left without an active owner.
+         */
+        patch: operations["staff_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/invitation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new invitation link for a member who has not accepted theirs (owners) */
+        post: operations["staff_invitation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of the shop's staff, newest first (owners) */
+        get: operations["staff_history_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -892,6 +995,29 @@ export interface components {
              */
             game?: components["schemas"]["GameEnum"];
         };
+        Invitation: {
+            uid: string;
+            token: string;
+            /** @description Where the member accepts it in the app: hand them this link. */
+            path: string;
+            expires_in_days: number;
+        };
+        InvitationAcceptRequest: {
+            uid: string;
+            token: string;
+            password: string;
+        };
+        /**
+         * @description * `member_invited` - Member invited
+         *     * `invitation_renewed` - Invitation renewed
+         *     * `invitation_accepted` - Invitation accepted
+         *     * `role_changed` - Role changed
+         *     * `member_deactivated` - Member deactivated
+         *     * `member_reactivated` - Member reactivated
+         *     * `member_removed` - Member removed
+         * @enum {string}
+         */
+        KindEnum: "member_invited" | "invitation_renewed" | "invitation_accepted" | "role_changed" | "member_deactivated" | "member_reactivated" | "member_removed";
         /**
          * @description * `EN` - English
          *     * `JA` - Japanese
@@ -1130,6 +1256,10 @@ export interface components {
             };
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        PatchedStaffChangeRequest: {
+            role?: components["schemas"]["RoleEnum"];
+            is_active?: boolean;
+        };
         PreconditionFailed: {
             detail: string;
             /** @description The collectible as it is now (its `version` is the ETag). */
@@ -1168,6 +1298,17 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "editor" | "viewer";
+        ShopChange: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly at: string;
+            readonly kind: components["schemas"]["KindEnum"];
+            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
+            readonly actor: string | null;
+            readonly member_username: string;
+            readonly old_value: string;
+            readonly new_value: string;
+        };
         /**
          * @description * `scryfall` - Scryfall (Magic: The Gathering)
          *     * `pokemontcg` - Pokémon TCG data
@@ -1177,6 +1318,30 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "scryfall" | "pokemontcg" | "ygoprodeck" | "tcgcsv" | "demo";
+        StaffInviteRequest: {
+            /** @description Letters, digits and @ . + - _ only. */
+            username: string;
+            email?: string;
+            role: components["schemas"]["RoleEnum"];
+        };
+        StaffInvited: {
+            member: components["schemas"]["StaffMember"];
+            invitation: components["schemas"]["Invitation"];
+        };
+        StaffMember: {
+            readonly id: number;
+            readonly username: string;
+            /** Format: email */
+            readonly email: string;
+            readonly role: components["schemas"]["RoleEnum"];
+            readonly is_active: boolean;
+            /** @description Invited, and has not set a password yet (the owner may renew the link). */
+            readonly invitation_pending: boolean;
+            /** Format: date-time */
+            readonly last_login: string | null;
+            /** Format: date-time */
+            readonly date_joined: string;
+        };
         StockAdjustmentRequest: {
             /** @description Units to add (positive) or remove (negative); never zero. */
             delta: number;
@@ -1256,6 +1421,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_invitation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptRequest"];
+                "multipart/form-data": components["schemas"]["InvitationAcceptRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationAcceptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many attempts; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
     auth_logout_create: {
         parameters: {
             query?: never;
@@ -3253,6 +3479,370 @@ export interface operations {
             };
         };
     };
+    staff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"][];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    staff_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInviteRequest"];
+                "multipart/form-data": components["schemas"]["StaffInviteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffInviteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvited"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    staff_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    staff_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The last active owner. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staff_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaffChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStaffChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStaffChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The last active owner. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    staff_invitation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not found, or not visible to your vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    staff_history_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopChange"][];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -3289,6 +3879,7 @@ export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const importModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportModeEnum"]> = ["set", "add"];
 export const importRowOutcomeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowOutcomeEnum"]> = ["create", "update", "unchanged", "error"];
 export const importStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatusEnum"]> = ["preview", "committed", "rolled_back"];
+export const kindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindEnum"]> = ["member_invited", "invitation_renewed", "invitation_accepted", "role_changed", "member_deactivated", "member_reactivated", "member_removed"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["EN", "JA", "DE", "FR", "IT", "ES", "PT", "KO", "ZH", "RU"];
 export const marketRegionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketRegionEnum"]> = ["NA", "EU", "JP", "KR", "CN", "ASIA", "LATAM", "OCE", "GLOBAL"];
 export const movementReasonEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MovementReasonEnum"]> = ["sale", "purchase", "return", "correction", "damage", "import", "other"];

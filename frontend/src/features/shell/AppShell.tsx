@@ -40,6 +40,7 @@ function useNavLinks(): { to: string; label: string }[] {
     { to: "/dashboard", label: "Dashboard" },
     { to: "/collectibles", label: "Collectibles" },
     ...(canWrite ? [{ to: "/imports", label: "Import" }] : []),
+    { to: "/staff", label: "Staff" },
   ];
 }
 

@@ -1,0 +1,10 @@
+from rest_framework.routers import DefaultRouter
+
+from .staff_views import StaffViewSet
+
+router = DefaultRouter(trailing_slash=True, use_regex_path=False)
+router.include_root_view = False
+router.include_format_suffixes = False
+router.register("staff", StaffViewSet, basename="staff")
+
+urlpatterns = router.urls
