@@ -157,7 +157,10 @@ class StaffViewSet(
 
     @extend_schema(
         summary="The history of the shop's staff, newest first (owners)",
-        responses=ShopChangeSerializer(many=True),
+        responses={
+            200: ShopChangeSerializer(many=True),
+            403: OpenApiResponse(description="Only owners read the staff history."),
+        },
     )
     @action(detail=False, methods=["get"])
     def history(self, request: Request) -> Response:
