@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from accounts.models import Role
 from accounts.tests.factories import UserFactory, VendorFactory
 from accounts.tokens import access_token_for
+from common.health import close_checker_connection
 from common.pagination import forget_estimates
 
 
@@ -21,6 +22,15 @@ def pytest_configure(config: pytest.Config) -> None:
             "or set DATABASE_URL=postgres://USER@HOST:PORT/DBNAME.",
             returncode=2,
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _readyz_checker_lets_go_of_the_test_database(django_db_setup, django_db_blocker):
+    """/readyz keeps its checker's connection between probes; the test database can only
+    be dropped once it is closed (this teardown runs before django_db_setup's)."""
+    yield
+    with django_db_blocker.unblock():
+        close_checker_connection()
 
 
 @pytest.fixture(autouse=True)

@@ -55,12 +55,13 @@ def test_every_json_operation_is_enumerated():
 
 @pytest.mark.parametrize(("path", "method"), json_body_operations())
 @pytest.mark.parametrize("opening", ["[", '{"a":'])
-def test_deeply_nested_json_is_a_400_on_every_json_operation(editor_client, vendor, path, method, opening):
+def test_deeply_nested_json_is_a_400_on_every_json_operation(owner_client, vendor, path, method, opening):
+    # As an owner: every operation is theirs to call (staff writes are owners only).
     card = CardFactory(vendor=vendor)
     closing = "]" if opening == "[" else "}"
     body = opening * 5000 + "1" + closing * 5000
     url = path.replace("{id}", str(card.pk))
-    response = getattr(editor_client, method)(url, body, content_type="application/json")
+    response = getattr(owner_client, method)(url, body, content_type="application/json")
     body = assert_json_error(response, 400)
     assert "nested more than" in body["detail"]
 
