@@ -15,6 +15,7 @@ const CollectibleDetailPage = lazy(() => import("@/features/collectibles/Collect
 const CollectibleFormPage = lazy(() => import("@/features/collectibles/CollectibleFormPage"));
 const ImportsPage = lazy(() => import("@/features/imports/ImportsPage"));
 const ImportBatchPage = lazy(() => import("@/features/imports/ImportBatchPage"));
+const IntakePage = lazy(() => import("@/features/intake/IntakePage"));
 const DashboardPage = lazy(() => import("@/features/dashboard/DashboardPage"));
 
 export const routes: RouteObject[] = [
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
           { path: "collectibles/new", element: <CollectibleFormPage /> },
           { path: "collectibles/:id", element: <CollectibleDetailPage /> },
           { path: "collectibles/:id/edit", element: <CollectibleFormPage /> },
+          { path: "intake", element: <IntakePage /> },
           { path: "imports", element: <ImportsPage /> },
           { path: "staff", element: <StaffPage /> },
           { path: "imports/:id", element: <ImportBatchPage /> },

@@ -39,7 +39,12 @@ function useNavLinks(): { to: string; label: string }[] {
   return [
     { to: "/dashboard", label: "Dashboard" },
     { to: "/collectibles", label: "Collectibles" },
-    ...(canWrite ? [{ to: "/imports", label: "Import" }] : []),
+    ...(canWrite
+      ? [
+          { to: "/intake", label: "Add cards" },
+          { to: "/imports", label: "Import" },
+        ]
+      : []),
     { to: "/staff", label: "Staff" },
   ];
 }
