@@ -55,6 +55,8 @@ install: $(DEV_STAMP) $(TOOLS_STAMP) $(WEB_STAMP) ## Install every dependency (P
 
 .PHONY: run
 run: export DEBUG ?= true
+# Readable log lines for a person; deployments keep the JSON default (docs/observability.md).
+run: export LOG_FORMAT ?= console
 run: $(RUNTIME_STAMP) web-build ## Install what is missing, build the SPA, migrate, load demo data, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0
@@ -69,12 +71,14 @@ WORKER_ARGS ?=
 
 .PHONY: worker
 worker: export DEBUG ?= true
+worker: export LOG_FORMAT ?= console
 worker: $(RUNTIME_STAMP) ## Run a Celery worker (needs REDIS_URL; WORKER_ARGS=-B adds beat for development)
 	@test -n "$${REDIS_URL:-}" || { echo "make worker needs REDIS_URL (e.g. redis://127.0.0.1:6379/0), set for 'make run' too."; exit 1; }
 	$(CELERY) worker --loglevel INFO $(WORKER_ARGS)
 
 .PHONY: beat
 beat: export DEBUG ?= true
+beat: export LOG_FORMAT ?= console
 beat: $(RUNTIME_STAMP) ## Run celery beat, the scheduler of periodic housekeeping (one per deployment; needs REDIS_URL)
 	@test -n "$${REDIS_URL:-}" || { echo "make beat needs REDIS_URL (e.g. redis://127.0.0.1:6379/0)."; exit 1; }
 	$(CELERY) beat --loglevel INFO --schedule $(CURDIR)/$(VENV)/celerybeat-schedule
@@ -90,6 +94,7 @@ web-build: $(WEB_STAMP) ## Build the SPA into frontend/dist (Django serves it) a
 
 .PHONY: dev
 dev: export DEBUG ?= true
+dev: export LOG_FORMAT ?= console
 # runserver (live reload) starts a thread per request: close each one's database
 # connection when its request ends, or they pile up on PostgreSQL.
 dev: export CONN_MAX_AGE ?= 0

@@ -7,6 +7,12 @@ by measurement on a 2-core machine with PostgreSQL on the same host
 
 import multiprocessing
 import os
+import sys
+
+# The log set-up lives with the app (core_api/), whichever directory gunicorn starts in.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from observability.logs import logging_config
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -17,6 +23,15 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 # Import Django once in the master: workers fork with the code already loaded
 # (shared pages, fast restarts).
 preload_app = True
+# The app writes one access line per request with more in it (route template,
+# user, vendor, SQL count: observability/middleware.py), so gunicorn's own is
+# off unless asked for; when on, it goes through the same JSON/console handler,
+# without the query string (%(U)s is the path alone).
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# gunicorn's records (boot, worker starts and timeouts) in the app's format (LOG_FORMAT).
+logconfig_dict = logging_config(
+    log_format=os.environ.get("LOG_FORMAT", "json"), level=os.environ.get("LOG_LEVEL", "INFO")
+)

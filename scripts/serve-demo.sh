@@ -11,11 +11,12 @@
 # arrive (core_api/config/tests/test_demo_server.py).
 #
 # Environment: HOST, PORT (127.0.0.1:8000), DEMO_WORKERS (2), DEMO_THREADS (4),
-# PYTHON (the virtualenv's python), plus everything the app itself reads.
+# PYTHON (the virtualenv's python), plus everything the app itself reads. The
+# app logs one line per request itself (docs/observability.md); gunicorn's own
+# access log stays off unless GUNICORN_ACCESSLOG=- asks for it.
 set -euo pipefail
 cd "$(dirname "$0")/../core_api"
 export GUNICORN_BIND="${HOST:-127.0.0.1}:${PORT:-8000}"
 export GUNICORN_WORKERS="${DEMO_WORKERS:-2}"
 export GUNICORN_THREADS="${DEMO_THREADS:-4}"
-export GUNICORN_ACCESSLOG="${GUNICORN_ACCESSLOG:--}"
 exec "${PYTHON:-../.venv/bin/python}" -m gunicorn -c gunicorn.conf.py config.wsgi

@@ -10,6 +10,9 @@ import os
 
 from celery import Celery
 
+# Request ids into and out of tasks, and the project's logging in workers.
+import observability.celery  # noqa: F401
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("omnistock")

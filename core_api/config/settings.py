@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from common.error_schema import ERROR_COMPONENTS
 from common.routing import ID_CONVERTER, ID_SCHEMA
 from config.keys import DEMO_SECRET_KEY, bounded, previous_signing_keys, signing_key
+from observability.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -56,9 +57,12 @@ INSTALLED_APPS = [
     "imports",
     "pricing",
     "dashboard",
+    "observability",
 ]
 
 MIDDLEWARE = [
+    # Request id, access line and metrics of every request, probes and errors included.
+    "observability.middleware.RequestObservabilityMiddleware",
     # Probes answer any Host (orchestrators probe by pod IP), before anything checks it.
     "common.health.ProbesMiddleware",
     # Whatever answers under /api/ (a refused Host, CSRF, 404, 500) answers in JSON.
@@ -388,7 +392,7 @@ CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", default=["http://localhost:5173", "http://127.0.0.1:5173"]
 )
 # Response headers the API documents, readable by browser clients on another origin.
-CORS_EXPOSE_HEADERS = ["ETag", "X-Count-Exact"]
+CORS_EXPOSE_HEADERS = ["ETag", "X-Count-Exact", "X-Request-ID"]
 
 # Production hardening: off for the local demo, switched on by environment in
 # deployment (docs/deployment.md).
@@ -401,13 +405,8 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-    },
-}
+# --- Observability (docs/observability.md; code in observability/) -------------------
+# JSON lines by default (a log pipeline reads them); LOG_FORMAT=console for
+# people (`make run`, `make dev`). gunicorn and Celery workers use the same config.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
