@@ -8,6 +8,9 @@ by measurement on a 2-core machine with PostgreSQL on the same host
 import multiprocessing
 import os
 import sys
+import tempfile
+from pathlib import Path
+from typing import Any
 
 # The log set-up lives with the app (core_api/), whichever directory gunicorn starts in.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -35,3 +38,23 @@ loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 logconfig_dict = logging_config(
     log_format=os.environ.get("LOG_FORMAT", "json"), level=os.environ.get("LOG_LEVEL", "INFO")
 )
+
+# Metrics: every worker writes its values to files in one directory and a
+# scrape of /metrics adds them up (prometheus_client's multiprocess mode). Set
+# before the app (and prometheus_client) is loaded; a deployment may point it
+# at a tmpfs of its own.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="omnistock-metrics-")
+
+
+def on_starting(server: Any) -> None:
+    # Values left by a previous run of the server would be added to this one's.
+    for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):
+        stale.unlink()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    # A dead worker's gauges must stop counting; its counters and histograms stay summed.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

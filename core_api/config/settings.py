@@ -410,3 +410,5 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 # people (`make run`, `make dev`). gunicorn and Celery workers use the same config.
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
 LOGGING = logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
+# The bearer token a Prometheus scrape of /metrics must send; empty: /metrics is 404.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")

@@ -1,7 +1,9 @@
-"""The request's id, its access line and (observability.metrics) its measurements.
+"""The request's id, its access line and its metrics; `/metrics` itself.
 
 First in MIDDLEWARE, so every response carries `X-Request-ID` (errors, probes
 and static files included) and the access line times the whole request.
+`/metrics` is answered here, ahead of the host check, as the probes are:
+Prometheus scrapes by pod IP.
 """
 
 import logging
@@ -15,12 +17,15 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from accounts.tokens import VENDOR_CLAIM
 
-from . import context
+from . import context, metrics
+from .views import METRICS_PATH
+from .views import metrics as metrics_view
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # A request Django never resolved to a view (a static file, a refused Host).
 UNRESOLVED = "<unresolved>"
-PROBE_PATHS = frozenset({"/healthz", "/readyz"})
+# Asked every few seconds by machines; answered for any Host (common.health, observability.views).
+PROBE_PATHS = frozenset({"/healthz", "/readyz", METRICS_PATH})
 
 access_logger = logging.getLogger("omnistock.access")
 
@@ -48,7 +53,7 @@ class QueryCounter:
 
 def route_of(request: HttpRequest) -> str:
     """The URL pattern that served the request (`/api/v1/collectibles/<id:pk>/`), never the path."""
-    if request.path_info in PROBE_PATHS:  # answered before URL resolution (common.health)
+    if request.path_info in PROBE_PATHS:  # answered before URL resolution
         return request.path_info
     match = getattr(request, "resolver_match", None)
     if match is None or match.route is None:
@@ -92,7 +97,10 @@ class RequestObservabilityMiddleware:
         started = time.perf_counter()
         try:
             with connection.execute_wrapper(counter):
-                response = self.get_response(request)
+                if request.path_info == METRICS_PATH:
+                    response = metrics_view(request)
+                else:
+                    response = self.get_response(request)
             duration = time.perf_counter() - started
             response[REQUEST_ID_HEADER] = request_id
             self.record(request, response, duration, counter)
@@ -103,10 +111,18 @@ class RequestObservabilityMiddleware:
     @staticmethod
     def record(request: HttpRequest, response: HttpResponse, duration: float, counter: QueryCounter) -> None:
         user_id, vendor_id = caller_of(request)
-        # Probes arrive every few seconds from the orchestrator: DEBUG, so they
-        # stay out of the log at the default level.
+        # Probes and scrapes arrive every few seconds: DEBUG, so they stay out
+        # of the log at the default level.
         level = logging.DEBUG if request.path_info in PROBE_PATHS else logging.INFO
         route = route_of(request)
+        metrics.record_request(
+            route=route,
+            method=request.method or "",
+            status=response.status_code,
+            seconds=duration,
+            queries=counter.count,
+            db_seconds=counter.seconds,
+        )
         access_logger.log(
             level,
             "%s %s %s %.1fms",
