@@ -412,3 +412,8 @@ LOG_FORMAT = env.str("LOG_FORMAT", default="json")
 LOGGING = logging_config(log_format=LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
 # The bearer token a Prometheus scrape of /metrics must send; empty: /metrics is 404.
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+# Error reports to Sentry when set (release: GIT_COMMIT, else the checkout's commit).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+# OpenTelemetry traces (OTLP over HTTP) when set; the exporter reads the other OTEL_* variables.
+OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
