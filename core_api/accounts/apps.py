@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Vendors and staff"
 
     def ready(self) -> None:
-        from . import schema, signals  # noqa: F401  (registers OpenAPI extensions; connects receivers)
+        from . import flags, schema, signals  # noqa: F401  (registers OpenAPI extensions; connects receivers)

@@ -1,9 +1,12 @@
 """Vendors (shops) and the staff who work for them."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from waffle.models import CACHE_EMPTY, AbstractUserFlag
+from waffle.utils import get_cache, keyfmt
 
 from common.currencies import validate_currency_code
 
@@ -112,3 +115,55 @@ class ShopChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.member_username}"
+
+
+class Flag(AbstractUserFlag):
+    """A feature flag (django-waffle) that can also be on for whole vendors.
+
+    On for a request when waffle says so (everyone, users, groups, staff, …)
+    or when the caller works for one of `vendors`: roll a change out to one
+    shop first (docs/observability.md#feature-flags).
+    """
+
+    VENDORS_CACHE_KEY = "omnistock:flag:vendors:%s"
+
+    vendors = models.ManyToManyField(
+        Vendor,
+        blank=True,
+        related_name="flags",
+        help_text="Activate this flag for everyone at these vendors.",
+    )
+
+    class Meta(AbstractUserFlag.Meta):
+        pass
+
+    def get_flush_keys(self, flush_keys: list[str] | None = None) -> list[str]:
+        keys = super().get_flush_keys(flush_keys)
+        keys.append(keyfmt(self.VENDORS_CACHE_KEY, self.name))
+        return keys
+
+    def _get_vendor_ids(self) -> set[int]:
+        """The flag's vendors, cached like waffle caches its users and groups."""
+        cache = get_cache()
+        key = keyfmt(self.VENDORS_CACHE_KEY, self.name)
+        cached = cache.get(key)
+        if cached == CACHE_EMPTY:
+            return set()
+        if cached:
+            return set(cached)
+        vendor_ids = set(self.vendors.values_list("pk", flat=True))
+        cache.add(key, vendor_ids or CACHE_EMPTY)
+        return vendor_ids
+
+    def is_active_for_user(self, user: Any) -> bool | None:
+        active = super().is_active_for_user(user)
+        if active:
+            return active
+        # The vendor from the access token's claims when the request was
+        # authenticated by them, else from the profile.
+        membership = getattr(user, "membership", None) or getattr(
+            getattr(user, "profile", None), "membership", None
+        )
+        if membership is not None and membership.vendor_id in self._get_vendor_ids():
+            return True
+        return None

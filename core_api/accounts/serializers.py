@@ -24,6 +24,14 @@ class MeSerializer(serializers.Serializer):
     email = serializers.EmailField(read_only=True)
     role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
     vendor = VendorSummarySerializer(read_only=True, allow_null=True)
+    flags = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text=(
+            "Names of the feature flags on for this user (for everyone, their vendor, or them), "
+            "sorted. The SPA hides what a flag that is not listed would show."
+        ),
+    )
 
 
 class PasswordChangeSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
+from .flags import active_flags
 from .selectors import profile_for
 from .serializers import MeSerializer, PasswordChangeSerializer, TokenPairSerializer
 from .services import password_change
@@ -47,7 +48,11 @@ class LogoutView(jwt_views.TokenBlacklistView):
 
 
 class MeView(APIView):
-    @extend_schema(tags=["auth"], summary="The signed-in user, their role and vendor", responses=MeSerializer)
+    @extend_schema(
+        tags=["auth"],
+        summary="The signed-in user, their role, vendor and feature flags",
+        responses=MeSerializer,
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         profile = profile_for(request.user)
         user: Any = request.user
@@ -57,6 +62,7 @@ class MeView(APIView):
             "email": user.email,
             "role": profile.role if profile else None,
             "vendor": profile.vendor if profile else None,
+            "flags": active_flags(request),
         }
         return Response(MeSerializer(data).data)
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "waffle",
     "common",
     "accounts",
     "catalog",
@@ -417,3 +418,12 @@ SENTRY_DSN = env.str("SENTRY_DSN", default="")
 SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
 # OpenTelemetry traces (OTLP over HTTP) when set; the exporter reads the other OTEL_* variables.
 OTEL_EXPORTER_OTLP_ENDPOINT = env.str("OTEL_EXPORTER_OTLP_ENDPOINT", default="")
+
+# --- Feature flags (django-waffle; docs/observability.md#feature-flags) -----------------
+# Our flag model adds vendors to waffle's users and groups: a flag on for one shop.
+WAFFLE_FLAG_MODEL = "accounts.Flag"
+# accounts/admin.py registers the flag, switch and sample admins (waffle's own would
+# register its swapped-out Flag model).
+WAFFLE_ENABLE_ADMIN_PAGES = False
+# Waffle's migrations would create its swapped-out Flag table anyway (see the package's docstring).
+MIGRATION_MODULES = {"waffle": "accounts.waffle_migrations"}

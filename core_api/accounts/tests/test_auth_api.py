@@ -120,6 +120,7 @@ def test_me_describes_user_role_and_vendor(owner_client, owner, vendor):
         "email": owner.email,
         "role": "owner",
         "vendor": {"id": vendor.pk, "name": vendor.name, "slug": vendor.slug, "currency": "USD"},
+        "flags": [],
     }
 
 

@@ -76,3 +76,13 @@ def test_seed_demo_runs_with_debug_on(settings):
     settings.DEBUG = True
     call_command("seed_demo", "--cards", "1", stdout=StringIO())
     assert Vendor.objects.count() == 2
+
+
+def test_seed_demo_rolls_a_feature_flag_out_to_the_first_shop_only():
+    from accounts.models import Flag
+
+    output = seed(cards=2)
+    seed(cards=2)  # twice: still the one shop
+    flag = Flag.objects.get(name="price-filters")
+    assert list(flag.vendors.values_list("slug", flat=True)) == ["pallet-town-cards"]
+    assert "'price-filters' is on for Pallet Town Cards only" in output

@@ -119,6 +119,8 @@ export const meSchema = z.object({
   // Null for a user without a profile (such a user can only read).
   role: z.enum(roleEnumValues).nullable(),
   vendor: z.object({ id: z.number().int(), name: z.string(), slug: z.string(), currency: z.string() }).nullable(),
+  // The feature flags on for this user (src/lib/flags.ts).
+  flags: z.array(z.string()),
 });
 
 export type MeRecord = z.output<typeof meSchema>;

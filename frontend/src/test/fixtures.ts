@@ -39,13 +39,14 @@ export function page(results: Collectible[], count = results.length) {
   return { count, next: null, previous: null, results };
 }
 
-export function me(role: NonNullable<MeRecord["role"]> = "owner"): MeRecord {
+export function me(role: NonNullable<MeRecord["role"]> = "owner", flags: string[] = ["price-filters"]): MeRecord {
   return {
     id: 7,
     username: `pallet-${role}`,
     email: `pallet-${role}@example.com`,
     role,
     vendor: { id: 1, name: "Pallet Town Cards", slug: "pallet-town-cards", currency: "USD" },
+    flags,
   };
 }
 

@@ -9,12 +9,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.models import Role, UserProfile, Vendor
+from accounts.models import Flag, Role, UserProfile, Vendor
 from catalog.choices import Source
 from catalog.services import catalog_load
 from collectibles.demo.catalog import demo_catalog
 from collectibles.demo.generator import stock_lines
 from collectibles.services import collectible_create
+
+# A change being rolled out to one shop first, as docs/observability.md#feature-flags
+# describes: the first demo vendor has it, the second does not.
+DEMO_ROLLOUT_FLAG = "price-filters"
 
 DEMO_PASSWORD = "omnistock-demo"  # noqa: S105  (printed on purpose: it is a local demo)
 
@@ -73,6 +77,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"Loaded {cards} stock lines for {vendor.name}.")
                 else:
                     self.stdout.write(f"{vendor.name} already has stock; left as is.")
+
+        first_shop = Vendor.objects.get(slug=DEMO_VENDORS[0]["slug"])
+        Flag.objects.get_or_create(name=DEMO_ROLLOUT_FLAG)[0].vendors.add(first_shop)
+        self.stdout.write(f"Feature flag {DEMO_ROLLOUT_FLAG!r} is on for {first_shop.name} only.")
 
         summary = catalog_load(source=Source.DEMO, records=demo_catalog())
         self.stdout.write(f"Demo card catalog: {summary.lines()[0]}")

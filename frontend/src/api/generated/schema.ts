@@ -53,7 +53,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, their role and vendor */
+        /** The signed-in user, their role, vendor and feature flags */
         get: operations["auth_me_retrieve"];
         put?: never;
         post?: never;
@@ -1082,6 +1082,8 @@ export interface components {
             readonly email: string;
             readonly role: (components["schemas"]["RoleEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly vendor: components["schemas"]["VendorSummary"] | null;
+            /** @description Names of the feature flags on for this user (for everyone, their vendor, or them), sorted. The SPA hides what a flag that is not listed would show. */
+            readonly flags: string[];
         };
         /**
          * @description * `sale` - Sale

@@ -129,6 +129,21 @@ describe("collectibles list", () => {
     expect(await screen.findByRole("row", { name: /charizard/i })).toBeInTheDocument();
   });
 
+  it("shows the price range filters only where their feature flag is on", async () => {
+    renderList();
+    expect(await screen.findByRole("textbox", { name: "Price from" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Price up to" })).toBeInTheDocument();
+  });
+
+  it("hides the price range filters from a shop the flag is not on for", async () => {
+    server.use(mock.get(api("/auth/me/"), () => HttpResponse.json(me("owner", []))));
+    renderList();
+    await screen.findByRole("row", { name: /charizard/i });
+    expect(screen.getByRole("searchbox", { name: "Search" })).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Price from" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Price up to" })).not.toBeInTheDocument();
+  });
+
   it("hides the create button from viewers", async () => {
     server.use(mock.get(api("/auth/me/"), () => HttpResponse.json(me("viewer"))));
     renderList();

@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { Switch } from "@/components/ui/switch";
+import { useFlags } from "@/lib/flags";
 import { useIsNarrowScreen } from "@/lib/useMediaQuery";
 
 import { type AnyFilterSpec, FILTER_SPECS, SEARCH_MAX_LENGTH } from "./filterTable";
@@ -149,6 +150,12 @@ function FilterWidget({ spec, filters, onChange }: { spec: AnyFilterSpec; filter
 
 const isSearch = (spec: AnyFilterSpec) => spec.widget.kind === "search";
 
+/** The filters the bar shows: a row guarded by a feature flag only while the flag is on. */
+function useShownFilters(): readonly AnyFilterSpec[] {
+  const flagIsOn = useFlags();
+  return FILTER_SPECS.filter((spec) => !spec.flag || flagIsOn(spec.flag));
+}
+
 /** How many filters other than the search narrow the list now (the phone's Filters button says it). */
 export function activeFilterCount(filters: CollectibleFilters): number {
   return FILTER_SPECS.filter((spec) => !isSearch(spec) && spec.widget.kind !== "none" && spec.serialise(filters[spec.key]) !== "").length;
@@ -170,9 +177,10 @@ function ClearFilters({ filters, onClear }: Pick<FilterBarProps, "filters" | "on
  */
 function PhoneFilterBar({ filters, onChange, onClear }: FilterBarProps) {
   const active = activeFilterCount(filters);
+  const shown = useShownFilters();
   return (
     <div role="search" aria-label="Filter collectibles" className="grid gap-2">
-      {FILTER_SPECS.filter(isSearch).map((spec) => (
+      {shown.filter(isSearch).map((spec) => (
         <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
       ))}
       <Sheet>
@@ -195,7 +203,7 @@ function PhoneFilterBar({ filters, onChange, onClear }: FilterBarProps) {
             <SheetDescription className="sr-only">Each change applies to the list at once.</SheetDescription>
           </SheetHeader>
           <div className="grid gap-3">
-            {FILTER_SPECS.filter((spec) => !isSearch(spec)).map((spec) => (
+            {shown.filter((spec) => !isSearch(spec)).map((spec) => (
               <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
             ))}
           </div>
@@ -213,10 +221,11 @@ function PhoneFilterBar({ filters, onChange, onClear }: FilterBarProps) {
 
 export function FilterBar({ filters, onChange, onClear }: FilterBarProps) {
   const narrow = useIsNarrowScreen();
+  const shown = useShownFilters();
   if (narrow) return <PhoneFilterBar filters={filters} onChange={onChange} onClear={onClear} />;
   return (
     <div role="search" aria-label="Filter collectibles" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6">
-      {FILTER_SPECS.map((spec) => (
+      {shown.map((spec) => (
         <FilterWidget key={spec.key} spec={spec} filters={filters} onChange={onChange} />
       ))}
       <div className="flex items-end">

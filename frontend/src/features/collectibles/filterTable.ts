@@ -15,6 +15,7 @@ import {
   languageEnumValues,
   marketRegionEnumValues,
 } from "@/api/generated/schema";
+import type { FlagName } from "@/lib/flags";
 import { positiveInt } from "@/lib/paging";
 import { conditionLabels, gameLabels, languageLabels, marketRegionLabels } from "@/lib/vocabulary";
 
@@ -52,6 +53,8 @@ export interface FilterSpec<K extends keyof Query, V> {
   /** The value as the typed API query carries it (only asked while the filter is on). */
   toQuery(value: V): Query[K];
   widget: FilterWidget;
+  /** The bar shows the widget only while this feature flag is on for the user. */
+  flag?: FlagName;
 }
 
 const filter = <K extends keyof Query, V>(spec: FilterSpec<K, V>) => spec;
@@ -99,6 +102,8 @@ function price<K extends "price_min" | "price_max">(key: K, label: string) {
     serialise: (value) => value,
     toQuery: (value) => Number(value),
     widget: { kind: "price", label },
+    // Rolled out shop by shop while the list's p95 is watched (docs/observability.md#feature-flags).
+    flag: "price-filters",
   });
 }
 
