@@ -9,9 +9,10 @@ Prometheus scrapes by pod IP.
 import logging
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
-from django.db import connection
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
@@ -96,7 +97,10 @@ class RequestObservabilityMiddleware:
         counter = QueryCounter()
         started = time.perf_counter()
         try:
-            with connection.execute_wrapper(counter):
+            with ExitStack() as wrappers:
+                # Every alias: reads may go to a replica (DATABASE_REPLICA_URLS).
+                for alias in connections:
+                    wrappers.enter_context(connections[alias].execute_wrapper(counter))
                 if request.path_info == METRICS_PATH:
                     response = metrics_view(request)
                 else:
