@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from django.db import connections
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from accounts.tokens import VENDOR_CLAIM
@@ -23,8 +23,10 @@ from .views import METRICS_PATH
 from .views import metrics as metrics_view
 
 REQUEST_ID_HEADER = "X-Request-ID"
-# A request Django never resolved to a view (a static file, a refused Host).
+# A request Django never resolved to a view (a refused Host, a missing static file).
 UNRESOLVED = "<unresolved>"
+# A file WhiteNoise served (the SPA's assets, static files) before URL resolution.
+STATIC = "<static>"
 # Asked every few seconds by machines; answered for any Host (common.health, observability.views).
 PROBE_PATHS = frozenset({"/healthz", "/readyz", METRICS_PATH})
 
@@ -52,13 +54,18 @@ class QueryCounter:
             self.seconds += time.perf_counter() - started
 
 
-def route_of(request: HttpRequest) -> str:
-    """The URL pattern that served the request (`/api/v1/collectibles/<id:pk>/`), never the path."""
+def route_of(request: HttpRequest, response: HttpResponse) -> str:
+    """The URL pattern that served the request (`/api/v1/collectibles/<id:pk>/`), never the path.
+
+    A regular-expression route (the SPA's catch-all) is named by its URL name
+    (`<spa>`): its pattern is unreadable in a log line."""
     if request.path_info in PROBE_PATHS:  # answered before URL resolution
         return request.path_info
     match = getattr(request, "resolver_match", None)
     if match is None or match.route is None:
-        return UNRESOLVED
+        return STATIC if isinstance(response, FileResponse) else UNRESOLVED
+    if match.route.startswith("^"):
+        return f"<{match.url_name or match.func.__name__}>"
     return f"/{match.route}"
 
 
@@ -118,7 +125,7 @@ class RequestObservabilityMiddleware:
         # Probes and scrapes arrive every few seconds: DEBUG, so they stay out
         # of the log at the default level.
         level = logging.DEBUG if request.path_info in PROBE_PATHS else logging.INFO
-        route = route_of(request)
+        route = route_of(request, response)
         metrics.record_request(
             route=route,
             method=request.method or "",

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from collectibles.tests.factories import CardFactory
 from observability import context
@@ -123,3 +124,13 @@ def test_a_task_no_request_started_gets_an_id_of_its_own(json_log):
     assert HEX_ID.fullmatch(first["request_id"])
     assert first["request_id"] != second["request_id"]
     assert context.request_id.get() is None
+
+
+def test_the_spa_and_static_files_have_readable_routes(json_log, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # WhiteNoise serves the admin's files from the app
+    client = APIClient()  # after the setting: middleware is set up with a client's first request
+    client.get("/collectibles/42")
+    client.get("/api/v1/no-such-thing/")
+    assert client.get("/static/admin/css/base.css").status_code == 200
+    routes = [line["route"] for line in json_log.lines("omnistock.access")]
+    assert routes == ["<spa>", "<api_not_found>", "<static>"]  # names, not regular expressions
