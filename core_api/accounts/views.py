@@ -13,16 +13,20 @@ from .flags import active_flags
 from .selectors import profile_for
 from .serializers import MeSerializer, PasswordChangeSerializer, TokenPairSerializer
 from .services import password_change
+from .throttling import UsernameRateThrottle
+
+# Every endpoint that checks a password: per client address and per username (accounts/throttling.py).
+PASSWORD_THROTTLES = [ScopedRateThrottle, UsernameRateThrottle]
 
 
 @extend_schema(
     tags=["auth"],
     summary="Obtain an access/refresh token pair",
-    description="Wrong credentials answer 401. Rate-limited per client address.",
+    description="Wrong credentials answer 401. Rate-limited per client address and per username (429).",
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
     openapi_error_codes = ("400", "401")
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = PASSWORD_THROTTLES
     throttle_scope = "auth"
 
 
@@ -69,7 +73,7 @@ class MeView(APIView):
 
 class PasswordChangeView(APIView):
     # The old password is a credential: guessing it is braked like the login.
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = PASSWORD_THROTTLES
     throttle_scope = "auth"
 
     @extend_schema(

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from common.error_schema import ERROR_COMPONENTS
@@ -294,10 +297,17 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "common.openapi.ApiAutoSchema",
     "EXCEPTION_HANDLER": "common.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_RATES": {
-        # Brute-force brake on the password endpoint only; everything else is
-        # behind a token already.
+        # Brute-force brakes on the endpoints that check a password (login, password
+        # change; accounts/throttling.py); everything else is behind a token already.
+        # Per client address...
         "auth": env.str("AUTH_THROTTLE_RATE", default="20/min"),
+        # ...and per username, from whatever address.
+        "auth_username": env.str("AUTH_USERNAME_THROTTLE_RATE", default="10/min"),
     },
+    # How many proxies in front of the app append to X-Forwarded-For: the client
+    # address is the entry the outermost trusted one wrote. 0 trusts no header
+    # (REMOTE_ADDR), so a client cannot pick its own address by sending one.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # `?format=` names CSV formats on export and import; DRF must not read it as
     # a renderer override.
@@ -347,6 +357,55 @@ SIMPLE_JWT = {
     # Tokens carry the vendor and role (accounts/tokens.py), re-read on refresh.
     "TOKEN_OBTAIN_SERIALIZER": "accounts.tokens.StaffTokenObtainPairSerializer",
     "TOKEN_REFRESH_SERIALIZER": "accounts.tokens.StaffTokenRefreshSerializer",
+}
+
+# /admin/login/ has no DRF throttle: django-axes locks a username + address out
+# after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_TIME (`manage.py axes_reset`
+# unlocks; docs/security.md, "Throttles").
+INSTALLED_APPS += ["axes"]
+# Last, as axes requires: it answers a lockout flagged while the view ran (429).
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username + address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accounts.throttling.AdminLoginLockoutHandler"
+AXES_ONLY_ADMIN_SITE = True
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as the API's throttles (NUM_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+AXES_RESET_ON_SUCCESS = True
+
+# Content-Security-Policy on every response (django-csp; docs/security.md,
+# "Headers (CSP)"): the refresh token lives in localStorage, so no script may run
+# unless it is a file served by this origin.
+INSTALLED_APPS += ["csp"]
+# Outside WhiteNoise, whose responses (the SPA's files) never reach inner middleware.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"), "csp.middleware.CSPMiddleware"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        # No inline script and no eval anywhere: the SPA's theme script is a file
+        # (frontend/public/theme-init.js), zod runs jitless, and Swagger UI's
+        # initializer is served as a file (SpectacularSwaggerSplitView).
+        "script-src": [CSP_SELF],
+        # Radix UI and Swagger UI set inline styles; a style cannot run code.
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        # CSP_IMG_SRC: where uploaded images are served from when not this origin.
+        "img-src": [CSP_SELF, "data:", "blob:", *env.list("CSP_IMG_SRC", default=[])],
+        "font-src": [CSP_SELF, "data:"],
+        "connect-src": [CSP_SELF],
+        "worker-src": [CSP_SELF, "blob:"],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    },
 }
 
 SPECTACULAR_SETTINGS = {

@@ -29,7 +29,7 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="omnistock-test-static-"))
 # Throttling is tested explicitly (test_auth_api.py overrides this back down).
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"auth": "10000/min"},
+    "DEFAULT_THROTTLE_RATES": {"auth": "10000/min", "auth_username": "10000/min"},
 }
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -126,8 +126,9 @@ export default async function globalSetup() {
     SECRET_KEY: `e2e-only-${randomBytes(32).toString("hex")}`,
     JWT_SIGNING_KEY: `e2e-only-${randomBytes(32).toString("hex")}`,
     ALLOWED_HOSTS: "127.0.0.1,localhost",
-    // Every test signs in; keep the password brake out of the way.
+    // Every test signs in (as a handful of users, from one address); keep the password brakes out of the way.
     AUTH_THROTTLE_RATE: "1000/min",
+    AUTH_USERNAME_THROTTLE_RATE: "1000/min",
     LOG_LEVEL: "WARNING",
   };
 

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from accounts.models import Vendor
 from collectibles.models import CardDetails, Collectible
@@ -25,7 +26,8 @@ def test_seed_demo_creates_two_vendors_with_staff_and_stock():
         assert roles == ["editor", "owner", "viewer"]
     assert "omnistock-demo" in output
     assert "pallet-owner" in output
-    user = authenticate(username="pallet-viewer", password="omnistock-demo")
+    # With a request, as every login has one (django-axes refuses a call without).
+    user = authenticate(RequestFactory().post("/"), username="pallet-viewer", password="omnistock-demo")
     assert user is not None
     assert user.profile.role == "viewer"
 

@@ -94,7 +94,7 @@ export interface paths {
         put?: never;
         /**
          * Obtain an access/refresh token pair
-         * @description Wrong credentials answer 401. Rate-limited per client address.
+         * @description Wrong credentials answer 401. Rate-limited per client address and per username (429).
          */
         post: operations["auth_token_create"];
         delete?: never;
