@@ -155,6 +155,8 @@ export default async function globalSetup() {
     dbCreated = true;
     manage(["migrate", "--noinput"], env);
     manage(["seed_demo", "--force"], env); // DEBUG is off here, as in production
+    // As deployed: the admin and the API docs name their files through the static manifest.
+    manage(["collectstatic", "--noinput", "-v0"], env);
 
     const logFile = join(ARTIFACTS, "server.log");
     const out = openSync(logFile, "w");

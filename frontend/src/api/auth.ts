@@ -5,7 +5,7 @@ import { tokenStore } from "@/utils/tokenStore";
 import { normalizeError } from "./errors";
 import { createJsonClient, http } from "./http";
 import type { MeRecord } from "./schemas";
-import type { LoginRequest, TokenPair, TokenRefresh } from "./types";
+import type { LoginRequest, NewSessionTokens, PasswordChangeRequest, TokenPair, TokenRefresh } from "./types";
 
 // Token endpoints bypass the refreshing instance: a 401 from them means "wrong
 // credentials" or "refresh token no longer valid", never "refresh and retry".
@@ -50,6 +50,15 @@ export async function refreshSession(): Promise<string> {
     if (rotatedElsewhere && rotatedElsewhere !== sent) return refreshWith(rotatedElsewhere);
     throw error;
   }
+}
+
+/**
+ * Change the signed-in user's password. The server ends every session of the
+ * user, this one included, and answers a new pair for this tab: store it, or the
+ * next refresh would send a blacklisted token.
+ */
+export async function changePassword(body: PasswordChangeRequest): Promise<void> {
+  tokenStore.setTokens((await http.post<NewSessionTokens>("/auth/password/", body)).data);
 }
 
 /** Blacklist the refresh token on the server (best effort) and forget both tokens. */

@@ -3,7 +3,7 @@
  * Their shapes follow the generated types; the compile-time checks at the end
  * fail `tsc` when the contract and these schemas drift apart.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { ApiError, refusedBody } from "./errors";
 import { externalIdLimits } from "./limits";

@@ -16,6 +16,8 @@ export type VendorSummary = Schemas["VendorSummary"];
 export type TokenPair = Schemas["TokenObtainPair"];
 export type TokenRefresh = Schemas["TokenRefresh"];
 export type LoginRequest = Schemas["TokenObtainPairRequest"];
+export type PasswordChangeRequest = Schemas["PasswordChangeRequest"];
+export type NewSessionTokens = Schemas["TokenPair"];
 export type UserSummary = Schemas["UserSummary"];
 
 export type StockAdjustmentRequest = Schemas["StockAdjustmentRequest"];

@@ -4,7 +4,7 @@ import { Boxes } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { login } from "@/api/auth";
 import { ApiError } from "@/api/errors";

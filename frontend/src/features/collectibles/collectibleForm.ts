@@ -3,7 +3,7 @@
  * docs/api.md, checked before a request is sent), and the conversions between
  * form values, the API record and the API request.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import type { FieldErrors } from "@/api/errors";
 import {

@@ -5,7 +5,7 @@
  *   upload ─▶ preview ─▶ committing ─▶ committed ─▶ rolled back
  *                 └─▶ discarded (the batch is gone)
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import type { ImportBatchRecord, ImportRowRecord } from "@/api/schemas";
 import type { ImportOutcome } from "@/api/types";
