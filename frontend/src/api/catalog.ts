@@ -1,5 +1,5 @@
 /** The shared card catalog (read-only): find a printing by name, set code + number, or id. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { finishEnumValues, gameEnumValues, languageEnumValues } from "./generated/schema";
 import { getParsed } from "./parsed";

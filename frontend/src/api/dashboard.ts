@@ -1,5 +1,5 @@
 /** The home dashboard: the shop at a glance (GET /dashboard/). */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { conditionEnumValues, gameEnumValues } from "./generated/schema";
 import { getParsed } from "./parsed";

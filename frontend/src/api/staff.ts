@@ -1,5 +1,5 @@
 /** The shop's staff (owners change it) and its history. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { http } from "./http";
 import { getParsed } from "./parsed";

@@ -4,7 +4,7 @@ import { Boxes } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { acceptInvitation } from "@/api/auth";
 import { ApiError } from "@/api/errors";
