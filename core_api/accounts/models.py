@@ -2,13 +2,21 @@
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import available_timezones
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from waffle.models import CACHE_EMPTY, AbstractUserFlag
 from waffle.utils import get_cache, keyfmt
 
 from common.currencies import validate_currency_code
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in available_timezones():
+        raise ValidationError(f"'{value}' is not a time zone (use an IANA name such as Europe/Berlin).")
 
 
 class Vendor(models.Model):
@@ -22,6 +30,17 @@ class Vendor(models.Model):
         default="USD",
         validators=[validate_currency_code],
         help_text="ISO 4217 code; new collectibles are priced in it unless told otherwise.",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text="IANA time zone of the shop, e.g. Europe/Berlin: how its days and times are shown.",
+    )
+    low_stock_threshold = models.PositiveIntegerField(
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text="An item in stock at or below this quantity is running low.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -86,6 +105,7 @@ class ShopChangeKind(models.TextChoices):
     MEMBER_DEACTIVATED = "member_deactivated", "Member deactivated"
     MEMBER_REACTIVATED = "member_reactivated", "Member reactivated"
     MEMBER_REMOVED = "member_removed", "Member removed"
+    SETTINGS_CHANGED = "settings_changed", "Shop settings changed"
 
 
 class ShopChange(models.Model):

@@ -1,5 +1,7 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from .shop_views import ShopSettingsView
 from .staff_views import StaffViewSet
 
 router = DefaultRouter(trailing_slash=True, use_regex_path=False)
@@ -7,4 +9,4 @@ router.include_root_view = False
 router.include_format_suffixes = False
 router.register("staff", StaffViewSet, basename="staff")
 
-urlpatterns = router.urls
+urlpatterns = [path("shop/", ShopSettingsView.as_view(), name="shop"), *router.urls]

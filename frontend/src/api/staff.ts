@@ -60,3 +60,22 @@ export async function removeMember(id: number): Promise<void> {
 export async function renewInvitation(id: number) {
   return parseResponse(invitationSchema, (await http.post<unknown>(`/staff/${id}/invitation/`)).data);
 }
+
+const shopSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  slug: z.string(),
+  contact_email: z.string(),
+  default_currency: z.string(),
+  time_zone: z.string(),
+  low_stock_threshold: z.number().int(),
+});
+
+export type ShopSettings = z.output<typeof shopSchema>;
+export type ShopSettingsChange = Partial<Omit<ShopSettings, "id" | "slug">>;
+
+export const getShop = (signal?: AbortSignal) => getParsed(shopSchema, "/shop/", { signal });
+
+export async function changeShop(change: ShopSettingsChange) {
+  return parseResponse(shopSchema, (await http.patch<unknown>("/shop/", change)).data);
+}

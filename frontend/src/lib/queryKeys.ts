@@ -34,4 +34,5 @@ export const staffKeys = {
   all: ["staff"] as const,
   list: () => [...staffKeys.all, "list"] as const,
   history: () => [...staffKeys.all, "history"] as const,
+  shop: () => ["shop"] as const,
 };

@@ -140,6 +140,39 @@ export const contractLimits = {
       "maxProperties": 50
     }
   },
+  "PatchedShopSettingsRequest": {
+    "name": {
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "default_currency": {
+      "minLength": 1,
+      "maxLength": 3
+    },
+    "time_zone": {
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "low_stock_threshold": {
+      "minimum": 1,
+      "maximum": 1000
+    }
+  },
+  "ShopSettings": {
+    "name": {
+      "maxLength": 200
+    },
+    "default_currency": {
+      "maxLength": 3
+    },
+    "time_zone": {
+      "maxLength": 64
+    },
+    "low_stock_threshold": {
+      "minimum": 1,
+      "maximum": 1000
+    }
+  },
   "StaffInviteRequest": {
     "username": {
       "minLength": 1,

@@ -463,6 +463,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shop/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's settings
+         * @description The caller's shop: any member reads it, owners change it.
+         */
+        get: operations["shop_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the shop's settings (owners)
+         * @description Name, contact e-mail, default currency (applies to items created afterwards: every item keeps its own currency, so nothing is re-priced or mixed), time zone (IANA name) and the low-stock threshold (1–1000). Each changed setting is recorded in the staff history.
+         */
+        patch: operations["shop_partial_update"];
+        trace?: never;
+    };
     "/api/v1/staff/": {
         parameters: {
             query?: never;
@@ -1015,9 +1039,10 @@ export interface components {
          *     * `member_deactivated` - Member deactivated
          *     * `member_reactivated` - Member reactivated
          *     * `member_removed` - Member removed
+         *     * `settings_changed` - Shop settings changed
          * @enum {string}
          */
-        KindEnum: "member_invited" | "invitation_renewed" | "invitation_accepted" | "role_changed" | "member_deactivated" | "member_reactivated" | "member_removed";
+        KindEnum: "member_invited" | "invitation_renewed" | "invitation_accepted" | "role_changed" | "member_deactivated" | "member_reactivated" | "member_removed" | "settings_changed";
         /**
          * @description * `EN` - English
          *     * `JA` - Japanese
@@ -1258,6 +1283,16 @@ export interface components {
             };
             card_details?: components["schemas"]["CardDetailsRequest"] | null;
         };
+        PatchedShopSettingsRequest: {
+            name?: string;
+            contact_email?: string;
+            /** @description New items are priced in it; existing items keep theirs. */
+            default_currency?: string;
+            /** @description IANA time zone of the shop, e.g. Europe/Berlin: how its days and times are shown. */
+            time_zone?: string;
+            /** @description An item in stock at or below this quantity is running low. */
+            low_stock_threshold?: number;
+        };
         PatchedStaffChangeRequest: {
             role?: components["schemas"]["RoleEnum"];
             is_active?: boolean;
@@ -1310,6 +1345,18 @@ export interface components {
             readonly member_username: string;
             readonly old_value: string;
             readonly new_value: string;
+        };
+        ShopSettings: {
+            readonly id: number;
+            name: string;
+            readonly slug: string;
+            contact_email: string;
+            /** @description New items are priced in it; existing items keep theirs. */
+            default_currency: string;
+            /** @description IANA time zone of the shop, e.g. Europe/Berlin: how its days and times are shown. */
+            time_zone: string;
+            /** @description An item in stock at or below this quantity is running low. */
+            low_stock_threshold: number;
         };
         /**
          * @description * `scryfall` - Scryfall (Magic: The Gathering)
@@ -3481,6 +3528,104 @@ export interface operations {
             };
         };
     };
+    shop_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopSettings"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    shop_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedShopSettingsRequest"];
+                "multipart/form-data": components["schemas"]["PatchedShopSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedShopSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopSettings"];
+                };
+            };
+            /** @description Invalid input; the body says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Authenticated, but not allowed to do this (role or vendor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
     staff_list: {
         parameters: {
             query?: never;
@@ -3888,7 +4033,7 @@ export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const importModeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportModeEnum"]> = ["set", "add"];
 export const importRowOutcomeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowOutcomeEnum"]> = ["create", "update", "unchanged", "error"];
 export const importStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatusEnum"]> = ["preview", "committed", "rolled_back"];
-export const kindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindEnum"]> = ["member_invited", "invitation_renewed", "invitation_accepted", "role_changed", "member_deactivated", "member_reactivated", "member_removed"];
+export const kindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindEnum"]> = ["member_invited", "invitation_renewed", "invitation_accepted", "role_changed", "member_deactivated", "member_reactivated", "member_removed", "settings_changed"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["EN", "JA", "DE", "FR", "IT", "ES", "PT", "KO", "ZH", "RU"];
 export const marketRegionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketRegionEnum"]> = ["NA", "EU", "JP", "KR", "CN", "ASIA", "LATAM", "OCE", "GLOBAL"];
 export const movementReasonEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MovementReasonEnum"]> = ["sale", "purchase", "return", "correction", "damage", "import", "other"];

@@ -21,6 +21,16 @@ const member = (overrides: Partial<StaffMember>): StaffMember => ({
   ...overrides,
 });
 
+const SHOP = {
+  id: 1,
+  name: "Pallet Town Cards",
+  slug: "pallet-town-cards",
+  contact_email: "hello@pallet.example",
+  default_currency: "USD",
+  time_zone: "UTC",
+  low_stock_threshold: 2,
+};
+
 function answers(role: "owner" | "viewer", staff: StaffMember[]) {
   const requests: { method: string; url: string; body: unknown }[] = [];
   server.use(
@@ -42,6 +52,13 @@ function answers(role: "owner" | "viewer", staff: StaffMember[]) {
         },
         { status: 201 },
       );
+    }),
+    mock.get(api("/shop/"), () => HttpResponse.json(SHOP)),
+    mock.patch(api("/shop/"), async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      requests.push({ method: "PATCH", url: request.url, body });
+      if (body.time_zone === "Mars/Olympus") return HttpResponse.json({ time_zone: ["'Mars/Olympus' is not a time zone."] }, { status: 400 });
+      return HttpResponse.json({ ...SHOP, ...body });
     }),
     mock.patch(api("/staff/:id/"), async ({ request }) => {
       requests.push({ method: "PATCH", url: request.url, body: await request.json() });
@@ -91,5 +108,28 @@ describe("staff page", () => {
     expect(screen.queryByRole("form", { name: "Add a member" })).not.toBeInTheDocument();
     expect(screen.queryByRole("combobox")).not.toBeInTheDocument();
     expect(screen.queryByText("History")).not.toBeInTheDocument();
+  });
+
+  it("lets an owner change the shop's settings and shows a refused one on its field", async () => {
+    const requests = answers("owner", []);
+    const { user } = renderRoute(<StaffPage />, { path: "/staff" });
+    const form = await screen.findByRole("form", { name: "Shop settings" });
+    const zone = await within(form).findByLabelText("Time zone");
+    await user.clear(zone);
+    await user.type(zone, "Mars/Olympus");
+    await user.click(within(form).getByRole("button", { name: "Save settings" }));
+    expect(await within(form).findByText("'Mars/Olympus' is not a time zone.")).toBeInTheDocument();
+    await user.clear(zone);
+    await user.type(zone, "Europe/Berlin");
+    await user.click(within(form).getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(requests.at(-1)?.body).toMatchObject({ time_zone: "Europe/Berlin", low_stock_threshold: 2 }));
+  });
+
+  it("shows the shop's settings read-only to others", async () => {
+    answers("viewer", []);
+    renderRoute(<StaffPage />, { path: "/staff" });
+    const form = await screen.findByRole("form", { name: "Shop settings" });
+    expect(await within(form).findByLabelText("Shop name")).toHaveAttribute("readonly");
+    expect(within(form).queryByRole("button", { name: "Save settings" })).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,20 @@ import { Copy, UserPlus } from "lucide-react";
 import { type SubmitEvent, useState } from "react";
 
 import { ApiError } from "@/api/errors";
-import { type Invitation, type Role, type StaffMember, changeMember, inviteMember, listStaff, removeMember, renewInvitation, staffHistory } from "@/api/staff";
+import {
+  type Invitation,
+  type Role,
+  type ShopSettings,
+  type StaffMember,
+  changeMember,
+  changeShop,
+  getShop,
+  inviteMember,
+  listStaff,
+  removeMember,
+  renewInvitation,
+  staffHistory,
+} from "@/api/staff";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { FormField } from "@/components/FormField";
 import { LabelledOptions } from "@/components/LabelledOptions";
@@ -29,6 +42,7 @@ const CHANGE_LABELS: Record<string, string> = {
   member_deactivated: "deactivated",
   member_reactivated: "reactivated",
   member_removed: "removed",
+  settings_changed: "changed the shop's",
 };
 
 const errorText = (error: unknown) => (error instanceof ApiError ? error.message : "Something went wrong.");
@@ -158,6 +172,87 @@ function MemberControls({ member, isSelf, onInvitation }: { member: StaffMember;
   );
 }
 
+/** The shop's own settings: owners edit them, everyone else reads them. */
+function ShopSettingsForm({ shop, editable }: { shop: ShopSettings; editable: boolean }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({
+    name: shop.name,
+    contact_email: shop.contact_email,
+    default_currency: shop.default_currency,
+    time_zone: shop.time_zone,
+    low_stock_threshold: String(shop.low_stock_threshold),
+  });
+  const save = useMutation({
+    mutationFn: () => changeShop({ ...values, low_stock_threshold: Number(values.low_stock_threshold) }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: staffKeys.shop() });
+      await queryClient.invalidateQueries({ queryKey: staffKeys.all });
+    },
+  });
+  const fields = save.error instanceof ApiError ? save.error.fields : undefined;
+  const field = (key: keyof typeof values, label: string, hint?: string) => (
+    <FormField id={`shop-${key}`} label={label} hint={hint} error={fields?.[key]?.join(" ")}>
+      <Input
+        readOnly={!editable}
+        value={values[key]}
+        onChange={(event) => {
+          setValues((current) => ({ ...current, [key]: event.target.value }));
+          save.reset();
+        }}
+      />
+    </FormField>
+  );
+  return (
+    <form
+      aria-label="Shop settings"
+      noValidate
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      {field("name", "Shop name")}
+      {field("contact_email", "Contact e-mail")}
+      {field("default_currency", "Default currency", "New items are priced in it; existing items keep theirs.")}
+      {field("time_zone", "Time zone", "An IANA name, e.g. Europe/Berlin.")}
+      {field("low_stock_threshold", "Running low at", "Items in stock at or below this quantity.")}
+      {editable && (
+        <div className="flex items-end gap-2">
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save settings"}
+          </Button>
+          <span role="status" className="text-sm text-muted-foreground">
+            {save.isSuccess ? "Saved." : ""}
+          </span>
+        </div>
+      )}
+      {save.isError && !fields && <p className="text-sm text-destructive">{errorText(save.error)}</p>}
+    </form>
+  );
+}
+
+function ShopCard({ editable }: { editable: boolean }) {
+  const shop = useQuery({ queryKey: staffKeys.shop(), queryFn: ({ signal }) => getShop(signal) });
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Shop</CardTitle>
+        <CardDescription>{editable ? "Changes are recorded in the history below." : "Only owners change these."}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {shop.isError ? (
+          <p className="text-sm text-destructive">{errorText(shop.error)}</p>
+        ) : shop.data ? (
+          <ShopSettingsForm key={JSON.stringify(shop.data)} shop={shop.data} editable={editable} />
+        ) : (
+          <Skeleton className="h-24" />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
 function HistoryCard() {
   const history = useQuery({ queryKey: staffKeys.history(), queryFn: ({ signal }) => staffHistory(signal) });
   return (
@@ -197,7 +292,7 @@ export default function StaffPage() {
   return (
     <div className="grid gap-4">
       <div className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Staff</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Staff and shop</h1>
         <p className="text-sm text-muted-foreground">
           {isOwner ? "Who works in the shop, and what each may do." : "Who works in the shop. Only owners change it."}
         </p>
@@ -255,6 +350,7 @@ export default function StaffPage() {
           </Table>
         </div>
       )}
+      <ShopCard editable={isOwner} />
       {isOwner && <HistoryCard />}
     </div>
   );
