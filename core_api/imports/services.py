@@ -6,15 +6,15 @@ bounded memory and never costs a query per row.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -28,11 +28,24 @@ from collectibles.choices import (
     MarketRegion,
     MovementReason,
 )
-from collectibles.history import Operation, recorded_operation, write_snapshots
-from collectibles.models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
-from collectibles.services import delete_in_bulk
+from collectibles.history import Operation, recorded_operation
+from collectibles.models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible
 from collectibles.validators import external_ids_problems
-from common.bulk_sql import copy_insert, copy_update, copy_values, reserve_ids
+from collectibles.writes import (
+    ITEM_FIELDS,
+    UNSET,
+    ItemChange,
+    ItemsChanged,
+    Ledger,
+    Mode,
+    NewItem,
+    SkuTaken,
+    items_create,
+    items_delete,
+    items_update,
+    lock_items,
+)
+from common.bulk_sql import copy_insert, copy_update
 from common.currencies import is_currency_code
 
 from .csv_source import FileRejected, SourceRow, open_csv
@@ -49,21 +62,10 @@ from .matching import (
 from .models import BatchStatus, ImportBatch, ImportMode, ImportRow, RowOutcome
 
 CHUNK = 5000
-ITEM_FIELDS = ("name", "description", "sku", "condition", "quantity", "price", "currency", "release_date")
-# Columns written for each table (primary keys left out: the database numbers the rows).
+# Columns written for each row (the primary key left out: the database numbers the rows).
 IMPORT_ROW_COLUMNS = (
     "batch", "line", "raw", "outcome", "errors", "data", "changes", "collectible", "matched_version",
     "before", "committed_version",
-)  # fmt: skip
-NEW_ITEM_COLUMNS = (
-    "id", "vendor_id", "user_id", *ITEM_FIELDS, "external_ids", "image", "version",
-    "created_at", "updated_at",
-)  # fmt: skip
-CHANGED_ITEM_COLUMNS = (*ITEM_FIELDS, "external_ids", "version", "updated_at")
-CARD_COLUMNS = ("collectible_id", *CARD_DETAILS_FIELDS)
-MOVEMENT_COLUMNS = (
-    "vendor_id", "collectible_id", "user_id", "delta", "quantity_after", "reason", "note", "import_batch_id",
-    "created_at",
 )  # fmt: skip
 T = TypeVar("T")
 
@@ -388,31 +390,18 @@ def _preview_row(
 # --- commit --------------------------------------------------------------------------
 
 
-def _apply_state(item: Collectible, state: dict[str, Any]) -> CardDetails | None:
-    """Set an item's fields from a stored state; return its card details to write (if any)."""
-    for name, value in state["fields"].items():
-        setattr(item, name, _from_json(name, value))
-    if state.get("card_details") is None:
-        return None
-    return CardDetails(
-        collectible=item,
-        **{name: _from_json(name, state["card_details"].get(name)) for name in CARD_DETAILS_FIELDS},
-    )
+def _change(item: Collectible, state: dict[str, Any], *, drop_card_details: bool) -> ItemChange:
+    """The change that gives `item` a stored state (a row's `data`, or its `before`). A state
+    without card details removes the item's (`drop_card_details`, a rollback) or leaves them."""
+    fields = {name: _from_json(name, value) for name, value in state["fields"].items()}
+    card = state.get("card_details")
+    if card is None:
+        return ItemChange(item, fields, None if drop_card_details else UNSET)
+    return ItemChange(item, fields, {name: _from_json(name, card.get(name)) for name in CARD_DETAILS_FIELDS})
 
 
-def _movement(
-    item: Collectible, delta: int, batch: ImportBatch, user: User | None, note: str
-) -> StockMovement:
-    return StockMovement(
-        vendor_id=item.vendor_id,
-        collectible_id=item.pk,
-        user=user,
-        delta=delta,
-        quantity_after=item.quantity,
-        reason=MovementReason.IMPORT,
-        note=note,
-        import_batch=batch,
-    )
+def _ledger(batch: ImportBatch, note: str) -> Ledger:
+    return Ledger(MovementReason.IMPORT, note, batch.pk)
 
 
 def _locked_batch(batch: ImportBatch, expected: str, verb: str) -> ImportBatch:
@@ -475,131 +464,71 @@ def _refuse_creates_that_exist_now(batch: ImportBatch) -> None:
 
 
 def _commit_updates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:
-    items = {
-        item.pk: item
-        for item in Collectible.objects.select_for_update(of=("self",))
-        .select_related("card_details")
-        .filter(pk__in=[row.collectible_id for row in rows])
-        .order_by("pk")
-    }
-    stale = [
-        {
-            "line": row.line,
-            "collectible": row.collectible_id,
-            "name": items[row.collectible_id].name if row.collectible_id in items else None,
-            "reason": "changed or deleted since the preview",
-        }
-        for row in rows
-        if row.collectible_id not in items or items[row.collectible_id].version != row.matched_version
-    ]
-    if stale:
-        raise ImportConflict("The inventory changed since this preview; upload the file again.", stale)
-    now = timezone.now()
-    new_details: list[CardDetails] = []
-    changed_details: list[CardDetails] = []
-    movements: list[StockMovement] = []
+    # Update rows always name their item and the version the preview saw.
+    matched = {cast(int, row.collectible_id): {cast(int, row.matched_version)} for row in rows}
+    try:
+        items = lock_items(matched, expected_versions=matched, with_card_details=True)
+    except ItemsChanged as changed:
+        names = {item.pk: item.name for item in changed.stale}
+        raise ImportConflict(
+            "The inventory changed since this preview; upload the file again.",
+            [
+                {
+                    "line": row.line,
+                    "collectible": row.collectible_id,
+                    "name": names.get(row.collectible_id),
+                    "reason": "changed or deleted since the preview",
+                }
+                for row in rows
+                if row.collectible_id in names or row.collectible_id in changed.missing
+            ],
+        ) from changed
+    changes = []
     for row in rows:
         item = items[row.collectible_id]  # type: ignore[index]
         row.before = snapshot(item)
-        had_details = row.before["card_details"] is not None
-        quantity_before = item.quantity
-        details = _apply_state(item, row.data)
-        item.version += 1
-        item.updated_at = now
-        row.committed_version = item.version
-        if details is not None:
-            (changed_details if had_details else new_details).append(details)
-        if item.quantity != quantity_before:
-            movements.append(
-                _movement(item, item.quantity - quantity_before, batch, operation.user, batch.label)
-            )
-    updated = [items[row.collectible_id] for row in rows]  # type: ignore[index]
+        changes.append(_change(item, row.data, drop_card_details=False))
     # A row may give an item a SKU that another item took after the preview
     # (the preview matched by marketplace id or card identity, not by that SKU).
     with _sku_taken_is_a_conflict():
-        copy_update(Collectible, updated, CHANGED_ITEM_COLUMNS)
-    copy_insert(CardDetails, new_details, CARD_COLUMNS)
-    copy_update(CardDetails, changed_details, CARD_DETAILS_FIELDS)
-    copy_insert(StockMovement, movements, MOVEMENT_COLUMNS)
-    write_snapshots(updated, "~", operation)
-    write_snapshots(new_details, "+", operation)
-    write_snapshots(changed_details, "~", operation)
+        items_update(changes, operation=operation, ledger=_ledger(batch, batch.label), mode=Mode.COPY)
+    for row, change in zip(rows, changes, strict=True):
+        row.committed_version = change.item.version
     copy_update(ImportRow, rows, ["before", "committed_version"])
 
 
 @contextmanager
 def _sku_taken_is_a_conflict() -> Iterator[None]:
-    """Turn a unique-SKU violation into a 409. The savepoint keeps the transaction
-    usable; the commit's own transaction then rolls back everything it wrote."""
+    """The commit's own transaction rolls back everything it wrote; the caller hears 409."""
     try:
-        with transaction.atomic():
-            yield
-    except IntegrityError as exc:
+        yield
+    except SkuTaken as taken:
         raise ImportConflict(
             "Another item took one of this file's SKUs since the preview; upload the file again."
-        ) from exc
+        ) from taken
 
 
 def _commit_creates(batch: ImportBatch, rows: list[ImportRow], operation: Operation) -> None:
-    """Create the rows' items, written as plain values: at 100,000 rows, building
-    model instances (item, card, movement, snapshot) would cost more than the SQL."""
-    now = timezone.now()
-    user_id = operation.user.pk if operation.user else None
-    items: list[dict[str, Any]] = []
-    cards: list[tuple[int, dict[str, Any]]] = []
-    for index, row in enumerate(rows):
-        fields = {name: _from_json(name, value) for name, value in row.data["fields"].items()}
-        items.append(
-            {"vendor_id": batch.vendor_id, "user_id": user_id, "image": "", "version": 1}
-            | fields
-            | {"created_at": now, "updated_at": now}
+    new = [
+        NewItem(
+            {name: _from_json(name, value) for name, value in row.data["fields"].items()},
+            None
+            if row.data.get("card_details") is None
+            else {name: _from_json(name, row.data["card_details"].get(name)) for name in CARD_DETAILS_FIELDS},
         )
-        if row.data.get("card_details") is not None:
-            card = row.data["card_details"]
-            cards.append((index, {name: _from_json(name, card.get(name)) for name in CARD_DETAILS_FIELDS}))
-    ids = reserve_ids(Collectible, len(items))
+        for row in rows
+    ]
     with _sku_taken_is_a_conflict():
-        if ids is None:  # not PostgreSQL: the database numbers them
-            created = Collectible.objects.bulk_create([Collectible(**item) for item in items])
-            ids = [item.pk for item in created]
-            card_rows = _card_rows(cards, ids)
-            copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
-        else:
-            for item, pk in zip(items, ids, strict=True):
-                item["id"] = pk
-            # Card details first (their foreign key is checked at commit): each
-            # item's insert trigger then reads its card filter columns as it is
-            # written, instead of each card's trigger updating the item just
-            # written (a second row version and index entries per item).
-            card_rows = _card_rows(cards, ids)
-            copy_values(CardDetails, CARD_COLUMNS, (_ordered(card, CARD_COLUMNS) for card in card_rows))
-            copy_values(Collectible, NEW_ITEM_COLUMNS, (_ordered(item, NEW_ITEM_COLUMNS) for item in items))
-    for item, pk in zip(items, ids, strict=True):
-        item["id"] = pk
-    copy_values(
-        StockMovement,
-        MOVEMENT_COLUMNS,
-        (
-            (batch.vendor_id, item["id"], user_id, item["quantity"], item["quantity"], MovementReason.IMPORT,
-             batch.label, batch.pk, now)
-            for item in items
-            if item["quantity"]
-        ),
-    )  # fmt: skip
-    write_snapshots(items, "+", operation, model=Collectible)
-    write_snapshots(card_rows, "+", operation, model=CardDetails)
+        ids = items_create(
+            new,
+            vendor_id=batch.vendor_id,
+            operation=operation,
+            ledger=_ledger(batch, batch.label),
+            mode=Mode.COPY,
+        )
     for row, pk in zip(rows, ids, strict=True):
         row.collectible_id, row.committed_version = pk, 1
     copy_update(ImportRow, rows, ["collectible", "committed_version"])
-
-
-def _card_rows(cards: list[tuple[int, dict[str, Any]]], ids: list[int]) -> list[dict[str, Any]]:
-    """The card details of the created items (`cards` holds each one's item index)."""
-    return [{"collectible_id": ids[index], **card} for index, card in cards]
-
-
-def _ordered(values: dict[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:
-    return tuple(values[column] for column in columns)
 
 
 # --- rollback ---------------------------------------------------------------------
@@ -672,59 +601,21 @@ def import_rollback(*, batch: ImportBatch, user: User) -> ImportBatch:
 
 def _remove_created(batch: ImportBatch, items: list[Collectible], operation: Operation) -> None:
     """Delete the items the import created; their stock leaves the ledger as an import reversal."""
-    copy_insert(
-        StockMovement,
-        [
-            _movement(item, -item.quantity, batch, operation.user, f"{batch.label} rolled back")
-            for item in items
-            if item.quantity
-        ],
-        MOVEMENT_COLUMNS,
+    items_delete(
+        items, operation=operation, ledger=_ledger(batch, f"{batch.label} rolled back"), mode=Mode.COPY
     )
-    delete_in_bulk(items, operation)
 
 
 def _restore_updated(
     batch: ImportBatch, rows: list[ImportRow], items: dict[int, Collectible], operation: Operation
 ) -> None:
-    now = timezone.now()
-    restored: list[Collectible] = []
-    recreate: list[CardDetails] = []
-    rewrite: list[CardDetails] = []
-    drop: list[int] = []
-    movements: list[StockMovement] = []
-    for row in rows:
-        item = items[row.collectible_id]  # type: ignore[index]
-        quantity_after_import = item.quantity
-        had_details = getattr(item, "card_details", None) is not None
-        details = _apply_state(item, row.before or {})
-        item.version += 1
-        item.updated_at = now
-        restored.append(item)
-        if details is None and had_details:
-            drop.append(item.pk)
-        elif details is not None:
-            (rewrite if had_details else recreate).append(details)
-        if item.quantity != quantity_after_import:
-            movements.append(
-                _movement(
-                    item,
-                    item.quantity - quantity_after_import,
-                    batch,
-                    operation.user,
-                    f"{batch.label} rolled back",
-                )
-            )
-    copy_update(Collectible, restored, CHANGED_ITEM_COLUMNS)
-    dropped = list(CardDetails.objects.filter(collectible_id__in=drop))
-    write_snapshots(dropped, "-", operation)
-    CardDetails.objects.filter(collectible_id__in=drop)._raw_delete(CardDetails.objects.db)
-    copy_insert(CardDetails, recreate, CARD_COLUMNS)
-    copy_update(CardDetails, rewrite, CARD_DETAILS_FIELDS)
-    copy_insert(StockMovement, movements, MOVEMENT_COLUMNS)
-    write_snapshots(restored, "~", operation)
-    write_snapshots(recreate, "+", operation)
-    write_snapshots(rewrite, "~", operation)
+    changes = [
+        _change(items[row.collectible_id], row.before or {}, drop_card_details=True)  # type: ignore[index]
+        for row in rows
+    ]
+    items_update(
+        changes, operation=operation, ledger=_ledger(batch, f"{batch.label} rolled back"), mode=Mode.COPY
+    )
 
 
 def discard_preview(*, batch: ImportBatch) -> None:

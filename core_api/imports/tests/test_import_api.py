@@ -517,10 +517,8 @@ def test_commit_is_all_or_nothing(owner_client, upload, vendor):
     content = tcg_file(tcg_row(1001), tcg_row(1002, name="Raichu", quantity=5))
     batch_id = upload(owner_client, content).data["id"]
     with (
-        # Fail on the last write of the commit, after items were already written.
-        mock.patch(
-            "imports.services.copy_update", side_effect=[None, None, None, DatabaseError("disk full")]
-        ),
+        # Fail on the last write of the commit (the created rows' ids), after items were already written.
+        mock.patch("imports.services.copy_update", side_effect=[None, DatabaseError("disk full")]),
         pytest.raises(DatabaseError),
     ):
         owner_client.post(url(batch_id, "commit"))
