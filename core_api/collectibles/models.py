@@ -197,10 +197,11 @@ class CardDetails(models.Model):
         return f"{self.get_game_display()} {self.set_code} {self.card_number}".strip()
 
     def clean(self) -> None:
-        if self.grading_company and self.grade is None:
-            raise ValidationError({"grade": "A grade is required when a grading company is set."})
-        if self.grade is not None and not self.grading_company:
-            raise ValidationError({"grading_company": "A grade needs the grading company that gave it."})
+        # rules.py reads this module's limits, so it is imported when used, not at the top.
+        from .rules import grading_problems
+
+        if problems := grading_problems(self.grading_company, self.grade):
+            raise ValidationError(problems)
 
 
 class StockMovement(models.Model):

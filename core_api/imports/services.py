@@ -14,23 +14,18 @@ from itertools import islice
 from typing import IO, Any, TypeVar, cast
 
 from django.contrib.auth.models import User
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Vendor
 from collectibles.choices import (
-    Condition,
-    Finish,
     Game,
-    GradingCompany,
-    Language,
-    MarketRegion,
     MovementReason,
 )
 from collectibles.history import Operation, recorded_operation
-from collectibles.models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible
-from collectibles.validators import external_ids_problems
+from collectibles.models import CARD_DETAILS_FIELDS, Collectible
+from collectibles.rules import card_details_problems, collectible_problems
 from collectibles.writes import (
     ITEM_FIELDS,
     UNSET,
@@ -46,7 +41,6 @@ from collectibles.writes import (
     lock_items,
 )
 from common.bulk_sql import copy_insert, copy_update
-from common.currencies import is_currency_code
 
 from .csv_source import FileRejected, SourceRow, open_csv
 from .formats.base import ImportContext, ParsedRow, RowErrors
@@ -121,64 +115,11 @@ def snapshot(item: Collectible) -> dict[str, Any]:
 # --- validation of a row's final state (fast: no model instances per row) --------
 
 
-def _max_length(model: type[models.Model], name: str) -> int:
-    field = model._meta.get_field(name)
-    limit = getattr(field, "max_length", None)
-    if not isinstance(limit, int):
-        raise TypeError(f"{model.__name__}.{name} has no max_length")
-    return limit
-
-
-CHOICES: dict[str, set[Any]] = {
-    "condition": set(Condition.values),
-    "game": set(Game.values),
-    "language": set(Language.values),
-    "market_region": set(MarketRegion.values),
-    "finish": set(Finish.values),
-    "grading_company": {None, *GradingCompany.values},
-}
-# The models' own limits, so the preview and the API never disagree.
-MAX_LENGTHS: dict[str, int] = {
-    **{name: _max_length(Collectible, name) for name in ("name", "sku", "description")},
-    **{name: _max_length(CardDetails, name) for name in ("set_name", "set_code", "card_number", "rarity")},
-}
-
-
 def state_problems(state: dict[str, Any]) -> dict[str, list[str]]:
-    """The rules the API enforces, checked on the state a row would leave an item in."""
-    problems: dict[str, list[str]] = {}
-
-    def add(name: str, message: str) -> None:
-        problems.setdefault(name, []).append(message)
-
-    fields = state["fields"]
-    if not fields.get("name"):
-        add("name", "A name is required.")
-    for name in ("name", "sku", "description"):
-        if len(fields.get(name) or "") > MAX_LENGTHS[name]:
-            add(name, f"At most {MAX_LENGTHS[name]} characters.")
-    if fields.get("condition") not in CHOICES["condition"]:
-        add("condition", f"'{fields.get('condition')}' is not a condition.")
-    if not 0 <= int(fields.get("quantity") or 0) <= MAX_QUANTITY:
-        add("quantity", "The quantity is out of range.")
-    if fields.get("currency") and not is_currency_code(fields["currency"]):
-        add("currency", f"'{fields['currency']}' is not an ISO 4217 currency code.")
-    for message in external_ids_problems(fields.get("external_ids") or {}):
-        add("external_ids", message)
-    details = state.get("card_details")
-    if details is not None:
-        for name in ("game", "language", "market_region", "finish", "grading_company"):
-            value = details.get(name)
-            if value not in CHOICES[name]:
-                add(
-                    f"card_details.{name}",
-                    "This field is required." if not value else f"'{value}' is not valid.",
-                )
-        for name in ("set_name", "set_code", "card_number", "rarity"):
-            if len(details.get(name) or "") > MAX_LENGTHS[name]:
-                add(f"card_details.{name}", f"At most {MAX_LENGTHS[name]} characters.")
-        if (details.get("grading_company") is None) != (details.get("grade") is None):
-            add("card_details.grade", "A grade goes with a grading company, and only with one.")
+    """The API's rules (collectibles/rules.py), checked on the state a row would leave an item in."""
+    problems = collectible_problems(state["fields"])
+    if state.get("card_details") is not None:
+        problems |= card_details_problems(state["card_details"])
     return problems
 
 
