@@ -201,7 +201,7 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: $(DEV_STAMP) ## Benchmark naive DRF | Omni-Stock | raw-SQL floor at SIZE rows (default 1,000,000)
 	@scripts/require-deb.sh wrk wrk
-	cd $(API) && $(PY) -m bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
+	cd $(API) && $(PY) -m tools.bench --size $(SIZE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
 
 ROWS ?= 100000
 THROWAWAY_KEY = $(shell $(PYTHON) -c 'import secrets; print("throwaway-" + secrets.token_urlsafe(48))')
@@ -227,7 +227,7 @@ BENCH_CATALOG_ARGS ?=
 .PHONY: bench-catalog
 bench-catalog: $(DEV_STAMP) ## Card catalog: time + peak RSS of loading LOAD_SIZE Scryfall printings; search p95 at SEARCH_SIZE
 	@test -x /usr/bin/time || { echo "bench-catalog needs GNU time: apt-get install -y time"; exit 1; }
-	cd $(API) && $(PY) -m bench.catalog --load-size $(LOAD_SIZE) --search-size $(SEARCH_SIZE) $(BENCH_CATALOG_ARGS) \
+	cd $(API) && $(PY) -m tools.bench.catalog --load-size $(LOAD_SIZE) --search-size $(SEARCH_SIZE) $(BENCH_CATALOG_ARGS) \
 		--database-url $(BENCH_CATALOG_DB)
 
 # --- Docker (needs a Docker engine; see docs/docker.md) -------------------------

@@ -7,9 +7,9 @@ from datetime import timedelta
 from config.settings import *  # noqa: F403
 from config.settings import MIDDLEWARE, SIMPLE_JWT
 
-ROOT_URLCONF = "bench.urls"
+ROOT_URLCONF = "tools.bench.urls"
 # Outermost, so the count covers authentication and every middleware.
-MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+MIDDLEWARE = ["tools.bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 
 # The API serves no static files; WhiteNoise would warn that STATIC_ROOT was never collected.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)

@@ -7,7 +7,7 @@ exact/range filters, and SimpleJWT's stock authentication (a user query, then a
 profile query for the vendor). It does use `select_related`: the point is to
 compare against ordinary DRF code, not against an N+1 bug.
 
-Mounted only by `bench.urls` under /bench/naive/.
+Mounted only by `tools.bench.urls` under /bench/naive/.
 """
 
 from typing import Any

@@ -1,4 +1,4 @@
-"""`python -m bench --profile KEY,...`: where a scenario's time goes, in Python.
+"""`python -m tools.bench --profile KEY,...`: where a scenario's time goes, in Python.
 
 Runs the scenario's request in-process (Django's test client: everything but
 gunicorn's HTTP parsing) under pyinstrument and writes the call tree to

@@ -9,13 +9,13 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from accounts.tokens import access_token_for
-from bench import dataset, floor, report
-from bench.load import DONE_HOOK, MARKER, WrkRequest, _lua_string
-from bench.middleware import QUERY_COUNT_HEADER, QueryCountMiddleware
-from bench.scenarios import DEEP_OFFSET, deep_offset, scenarios
-from bench.stats import percentile
 from collectibles.models import Collectible
 from collectibles.tests.factories import CardFactory, CollectibleFactory
+from tools.bench import dataset, floor, report
+from tools.bench.load import DONE_HOOK, MARKER, WrkRequest, _lua_string
+from tools.bench.middleware import QUERY_COUNT_HEADER, QueryCountMiddleware
+from tools.bench.scenarios import DEEP_OFFSET, deep_offset, scenarios
+from tools.bench.stats import percentile
 
 
 @pytest.mark.parametrize("total", [20_000, 100_000, 1_000_000])
@@ -77,7 +77,7 @@ def test_query_count_header_counts_every_statement():
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("bench.urls")
+@pytest.mark.urls("tools.bench.urls")
 def test_the_naive_peer_answers_the_same_rows(owner_client, vendor):
     CardFactory.create_batch(3, vendor=vendor)
     CollectibleFactory(vendor=vendor)
@@ -87,9 +87,9 @@ def test_the_naive_peer_answers_the_same_rows(owner_client, vendor):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("bench.urls")
+@pytest.mark.urls("tools.bench.urls")
 def test_the_naive_peer_creates_with_card_details(owner_client, vendor):
-    from bench.scenarios import CREATE_BODY
+    from tools.bench.scenarios import CREATE_BODY
 
     response = owner_client.post(reverse("naive-collectible-list"), CREATE_BODY, format="json")
     assert response.status_code == 201, response.data

@@ -1,4 +1,4 @@
-"""`python -m bench`: load the dataset, then measure naive | Omni-Stock | floor.
+"""`python -m tools.bench`: load the dataset, then measure naive | Omni-Stock | floor.
 
 See docs/performance.md for what each number means and how to read them.
 """
@@ -16,7 +16,7 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-API_DIR = Path(__file__).resolve().parent.parent
+API_DIR = Path(__file__).resolve().parents[2]  # core_api/
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 # One database per size, so a quick 100,000-row run does not replace the million.
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/omnistock_bench_{size}"
@@ -58,7 +58,7 @@ def _ensure_database(url: str) -> None:
 def _setup_django(database_url: str) -> None:
     os.environ.update(BENCH_ENV)
     os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tools.bench.settings"
     sys.path.insert(0, str(API_DIR))
     import django
 
@@ -82,7 +82,7 @@ def _request(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument(
         "--size", type=int, default=1_000_000, help="collectibles to load (default 1,000,000)"
     )

@@ -220,5 +220,5 @@ def _headers(token: str) -> dict[str, str]:
 def _server_settings(env: dict[str, str]) -> dict[str, Any]:
     import runpy
 
-    conf = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     return {key: conf[key] for key in ("workers", "threads", "worker_class", "keepalive", "preload_app")}

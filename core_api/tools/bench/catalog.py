@@ -1,4 +1,4 @@
-"""`python -m bench.catalog`: the card catalog's two benchmarks (docs/performance.md).
+"""`python -m tools.bench.catalog`: the card catalog's two benchmarks (docs/performance.md).
 
 1. Load: a generated Scryfall bulk file of LOAD_SIZE printings (default 500,000)
    into an empty catalog with `manage.py load_catalog`, timed, with the peak
@@ -181,7 +181,7 @@ def _search_bench(database_url: str, *, rounds: int) -> dict[str, Any]:
     os.environ.update(BENCH_ENV)
     os.environ["DATABASE_URL"] = database_url
     os.environ["ALLOWED_HOSTS"] = "testserver"  # Django's test client, in-process
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tools.bench.settings"
     sys.path.insert(0, str(API_DIR))
     import django
 
@@ -225,7 +225,7 @@ def _search_bench(database_url: str, *, rounds: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.catalog", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.catalog", description=__doc__)
     parser.add_argument("--load-size", type=int, default=500_000)
     parser.add_argument("--search-size", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=3, help="passes over the search mix (320 queries each)")

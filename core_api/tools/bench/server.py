@@ -13,7 +13,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-API_DIR = Path(__file__).resolve().parent.parent
+API_DIR = Path(__file__).resolve().parents[2]  # core_api/
 
 
 def free_port() -> int:
@@ -89,7 +89,7 @@ def gunicorn(env: dict[str, str], log_path: Path) -> Iterator[Server]:
     server_env = {
         **os.environ,
         **env,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SETTINGS_MODULE": "tools.bench.settings",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
     }
     with log_path.open("ab") as log:

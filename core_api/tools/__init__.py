@@ -1,0 +1,1 @@
+"""Developer tooling beside the product (benchmarks); never imported by the apps."""
