@@ -9,8 +9,8 @@ from rest_framework.test import APIClient
 from accounts.models import Role
 from accounts.tests.factories import UserFactory, VendorFactory
 from accounts.tokens import access_token_for
+from common.counting import forget_estimates
 from common.health import close_checker_connection
-from common.pagination import forget_estimates
 
 
 def pytest_configure(config: pytest.Config) -> None:

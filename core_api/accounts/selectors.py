@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from .authentication import StaffTokenUser
-from .models import Membership, UserProfile, Vendor
+from .models import Membership, UserProfile
 
 
 def profile_for(user: AbstractBaseUser | AnonymousUser) -> UserProfile | None:
@@ -23,8 +23,3 @@ def membership_for(user: AbstractBaseUser | AnonymousUser | Any) -> Membership |
         return user.membership
     profile = profile_for(user)
     return profile.membership if profile else None
-
-
-def vendor_for(user: AbstractBaseUser | AnonymousUser) -> Vendor | None:
-    profile = profile_for(user)
-    return profile.vendor if profile else None

@@ -35,7 +35,7 @@ from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Upper
 
-from common.pagination import estimate_key, exact_count_limit, remember_estimate, remembered_estimate
+from common.counting import estimate_key, exact_count_limit, remember_estimate, remembered_estimate
 
 from .models import Collectible, SearchTerm
 

@@ -315,7 +315,7 @@ REST_FRAMEWORK = {
 }
 
 # Lists count matching rows exactly up to this many; beyond, `count` is
-# PostgreSQL's estimate (common/pagination.py, docs/performance.md).
+# PostgreSQL's estimate (common/counting.py, docs/performance.md).
 LIST_EXACT_COUNT_LIMIT = env.int("LIST_EXACT_COUNT_LIMIT", default=1_000)
 
 # --- Secrets, sessions and tokens (docs/security.md) ---------------------------

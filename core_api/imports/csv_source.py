@@ -16,7 +16,6 @@ from django.conf import settings
 from .formats.base import ImportFormat
 from .formats.registry import FORMATS, detect
 
-SNIFF_BYTES = 64 * 1024
 ENCODINGS = ("utf-8-sig", "cp1252")
 
 

@@ -20,6 +20,7 @@ from common.parsers import JSONParser
 from common.routing import ID_CONVERTER
 
 from .csv_source import FileRejected
+from .errors import ImportConflict
 from .models import ImportBatch, RowOutcome
 from .serializers import (
     ImportBatchSerializer,
@@ -27,7 +28,9 @@ from .serializers import (
     ImportRowSerializer,
     ImportUploadSerializer,
 )
-from .services import ImportConflict, discard_preview, import_commit, import_preview, import_rollback
+from .services.commit import import_commit
+from .services.preview import discard_preview, import_preview
+from .services.rollback import import_rollback
 
 CONFLICT = OpenApiResponse(
     ImportConflictSerializer, description="The batch cannot do that now; `items` says why."

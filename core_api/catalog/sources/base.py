@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import ijson
 
-from ..choices import Game, Language
+from ..choices import Language
 
 USER_AGENT = "Omni-Stock catalog loader (+https://github.com/omni-stock)"
 
@@ -100,10 +100,6 @@ def iso_date(value: Any) -> date | None:
 
 
 LANGUAGE_CODES = {language.value for language in Language}
-
-
-def known_game(value: str) -> str:
-    return value if value in {game.value for game in Game} else Game.OTHER
 
 
 class Opener:

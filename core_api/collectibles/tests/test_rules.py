@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from collectibles.models import CardDetails
 from collectibles.rules import MAX_LENGTHS, card_details_problems, collectible_problems, grading_problems
-from imports.services import state_problems
+from imports.services.state import state_problems
 
 VALID = {"name": "Charizard", "condition": "NM", "quantity": 1, "currency": "EUR", "external_ids": {}}
 CARD = {

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from collectibles.tests.factories import CardFactory, CollectibleFactory
 from common import pagination
-from common.pagination import Cursor
+from common.cursors import Cursor
 
 pytestmark = pytest.mark.django_db
 

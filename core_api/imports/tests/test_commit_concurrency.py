@@ -8,9 +8,11 @@ import pytest
 from django.db import connection
 
 from collectibles.models import Collectible
+from imports.errors import ImportConflict
 from imports.models import ImportBatch
-from imports.services import ImportConflict, import_commit, import_preview
-from imports.tests.test_import_api import tcg_file, tcg_row
+from imports.services.commit import import_commit
+from imports.services.preview import import_preview
+from imports.tests.conftest import tcg_file, tcg_row
 
 
 def _commit_in_own_connection(batch_id, user, barrier):

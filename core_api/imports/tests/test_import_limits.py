@@ -3,7 +3,7 @@
 import pytest
 
 from imports.models import ImportBatch, ImportRow
-from imports.tests.test_import_api import rows_of
+from imports.tests.conftest import rows_of
 
 pytestmark = pytest.mark.django_db
 

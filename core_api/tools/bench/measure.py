@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from accounts.tokens import access_token_for
 from collectibles.models import Collectible
-from common.pagination import Cursor
+from common.cursors import Cursor
 
 from . import dataset, floor, machine, report
 from .load import WrkRequest, run_wrk

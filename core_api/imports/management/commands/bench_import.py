@@ -24,7 +24,9 @@ from accounts.models import Role, UserProfile, Vendor
 from collectibles.demo.generator import stock_lines
 from imports.formats.tcgplayer import COLUMNS, PRODUCT_LINES, condition_text
 from imports.models import ImportBatch
-from imports.services import import_commit, import_preview, import_rollback
+from imports.services.commit import import_commit
+from imports.services.preview import import_preview
+from imports.services.rollback import import_rollback
 
 
 def peak_rss_mb() -> float:
