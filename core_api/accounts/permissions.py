@@ -10,7 +10,7 @@ from typing import Any
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from .selectors import membership_for
+from .scoping import caller_membership
 
 
 class IsVendorStaffWithWriteRole(BasePermission):
@@ -23,7 +23,7 @@ class IsVendorStaffWithWriteRole(BasePermission):
             return False
         if request.method in SAFE_METHODS:
             return True
-        membership = membership_for(request.user)
+        membership = caller_membership(request)
         if membership is None or membership.vendor_id is None:
             self.message = "Your account is not attached to a vendor."
             return False
@@ -50,7 +50,7 @@ class BodyVendorIsCallersVendor(BasePermission):
         claimed = request.data.get("vendor")
         if claimed in (None, ""):
             return True
-        membership = membership_for(request.user)
+        membership = caller_membership(request)
         own_vendor_id = membership.vendor_id if membership else None
         return own_vendor_id is not None and str(claimed) == str(own_vendor_id)
 
@@ -62,8 +62,7 @@ class IsVendorStaff(BasePermission):
     message = "Only a vendor's staff may use this."
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        if not (user and user.is_authenticated):
+        if not (request.user and request.user.is_authenticated):
             return False
-        membership = membership_for(user)
+        membership = caller_membership(request)
         return membership is not None and membership.vendor_id is not None

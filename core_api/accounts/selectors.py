@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from .authentication import StaffTokenUser
-from .models import Membership, UserProfile
+from .models import Membership, UserProfile, Vendor
 
 
 def profile_for(user: AbstractBaseUser | AnonymousUser) -> UserProfile | None:
@@ -23,3 +23,9 @@ def membership_for(user: AbstractBaseUser | AnonymousUser | Any) -> Membership |
         return user.membership
     profile = profile_for(user)
     return profile.membership if profile else None
+
+
+def vendor_slug(vendor_id: int | None) -> str | None:
+    if vendor_id is None:
+        return None
+    return Vendor.objects.filter(pk=vendor_id).values_list("slug", flat=True).first()

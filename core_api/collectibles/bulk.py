@@ -9,22 +9,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from .choices import BulkItemStatus, MovementReason
+from .errors import ItemsNotFound, TooManyItems
 from .history import recorded_operation
 from .models import Collectible
 from .writes import ItemChange, Ledger, items_delete, items_update, lock_items
-
-
-class ItemsNotFound(Exception):  # noqa: N818  (reads as the condition, like DoesNotExist)
-    """Some of the ids are not the caller's items: nothing is applied."""
-
-    def __init__(self, results: list[dict[str, Any]]) -> None:
-        super().__init__("Some items are not in your inventory; nothing was changed.")
-        self.results = results  # every id, `ok` or `not_found`
-
-
-class TooManyItems(Exception):  # noqa: N818
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"At most {limit} items per bulk edit; narrow the filter.")
 
 
 def bulk_target_ids(

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 
-from accounts.selectors import membership_for
+from accounts.scoping import caller_vendor_id
 from common.filtersets import CaseInsensitiveChoiceFilter, LeanFilterSet
 
 from .choices import Condition, Game, Language, MarketRegion
@@ -170,7 +170,5 @@ class CollectibleFilter(LeanFilterSet):
         queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("search", "")
         ordered = any(self.form.cleaned_data.get("ordering") or ())
-        membership = membership_for(self.request.user) if self.request is not None else None
-        return search_collectibles(
-            queryset, query, vendor_id=membership.vendor_id if membership else None, ordered=ordered
-        )
+        vendor_id = caller_vendor_id(self.request) if self.request is not None else None
+        return search_collectibles(queryset, query, vendor_id=vendor_id, ordered=ordered)

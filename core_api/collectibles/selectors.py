@@ -6,27 +6,23 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
 from django.db.models import Q, QuerySet
-
-from accounts.selectors import membership_for
 
 from .choices import HistoryAction
 from .models import CARD_DETAILS_FIELDS, CardDetails, Collectible, StockMovement
 from .search import RankedSearch, matching_terms
 
 
-def collectibles_visible_to(user: AbstractBaseUser | AnonymousUser | Any) -> QuerySet[Collectible]:
-    """The caller's vendor's collectibles, card details joined (one query per page).
+def collectibles_of(vendor_id: int | None) -> QuerySet[Collectible]:
+    """A vendor's collectibles, card details joined (one query per page).
 
-    A user with no vendor sees nothing; another vendor's rows are never in the
-    queryset, so looking one up by id is a 404 (no existence leak).
+    A caller with no vendor (None) sees nothing; another vendor's rows are never
+    in the queryset, so looking one up by id is a 404 (no existence leak).
     """
-    membership = membership_for(user)
-    if membership is None or membership.vendor_id is None:
+    if vendor_id is None:
         return Collectible.objects.none()
-    return Collectible.objects.filter(vendor_id=membership.vendor_id).select_related("card_details")
+    return Collectible.objects.filter(vendor_id=vendor_id).select_related("card_details")
 
 
 def card_filter_lookup(field: str) -> str:
@@ -62,17 +58,16 @@ def search_collectibles(
     return RankedSearch(queryset, query, matching_terms(vendor_id, query), ordered=ordered)
 
 
-def collectible_was_visible_to(user: AbstractBaseUser | AnonymousUser, pk: int) -> bool:
-    """True when `pk` is, or was before it was deleted, one of the caller's vendor's items.
+def collectible_was_of(vendor_id: int | None, pk: int) -> bool:
+    """True when `pk` is, or was before it was deleted, one of the vendor's items.
 
     History and stock movements outlive an item; they stay readable by its vendor
     (and only by it).
     """
-    membership = membership_for(user)
-    if membership is None or membership.vendor_id is None:
+    if vendor_id is None:
         return False
-    return Collectible.history.filter(id=pk, vendor_id=membership.vendor_id).exists() or (
-        Collectible.objects.filter(pk=pk, vendor_id=membership.vendor_id).exists()
+    return Collectible.history.filter(id=pk, vendor_id=vendor_id).exists() or (
+        Collectible.objects.filter(pk=pk, vendor_id=vendor_id).exists()
     )
 
 

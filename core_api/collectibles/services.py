@@ -6,65 +6,30 @@ themselves are written by collectibles/writes.py, which keeps the version, the
 stock ledger and the history for every writer.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import Http404
 
 from accounts.models import Vendor
 
 from .choices import MovementReason
+from .errors import CollectibleNotFound, ItemsChanged, StaleVersion
 from .history import recorded_operation
 from .models import Collectible, StockMovement
 from .writes import (
     UNSET,
-    InsufficientStock,
     ItemChange,
-    ItemsChanged,
     Ledger,
     Mode,
     NewItem,
-    SkuTaken,
     items_create,
     items_delete,
     items_update,
     lock_items,
     quantity_adjust,
 )
-
-__all__ = [
-    "UNSET",
-    "InsufficientStock",
-    "StaleVersion",
-    "collectible_create",
-    "collectible_delete",
-    "collectible_set_image",
-    "collectible_update",
-    "stock_adjust",
-]
-
-
-class StaleVersion(Exception):  # noqa: N818  (reads as the condition, like DoesNotExist)
-    """The caller's copy is older than the stored one (If-Match did not match)."""
-
-    def __init__(self, current: Collectible) -> None:
-        super().__init__(f"collectible {current.pk} is at version {current.version}")
-        self.current = current
-
-
-@contextmanager
-def _sku_is_a_validation_error() -> Iterator[None]:
-    """The serializer checks SKU uniqueness first; two requests can still pass that
-    check at once, and the database constraint then decides (writes.SkuTaken)."""
-    try:
-        yield
-    except SkuTaken as taken:
-        raise ValidationError({"sku": ["Your vendor already has a collectible with this SKU."]}) from taken
 
 
 @transaction.atomic
@@ -84,14 +49,13 @@ def collectible_create(
     with recorded_operation(user=created_by, label=history_label) as operation:
         fields.setdefault("currency", vendor.default_currency)
         new = NewItem(fields, card_details)
-        with _sku_is_a_validation_error():
-            items_create(
-                [new],
-                vendor_id=vendor.pk,
-                operation=operation,
-                ledger=Ledger(MovementReason.CORRECTION, "Opening stock"),
-                mode=Mode.ORM,
-            )
+        items_create(
+            [new],
+            vendor_id=vendor.pk,
+            operation=operation,
+            ledger=Ledger(MovementReason.CORRECTION, "Opening stock"),
+            mode=Mode.ORM,
+        )
     if new.instance is None:  # ORM mode always sets it
         raise RuntimeError("items_create returned no instance in ORM mode")
     return new.instance
@@ -108,7 +72,7 @@ def _lock(collectible: Collectible, expected_versions: frozenset[int] | None) ->
         return lock_items([collectible.pk], expected_versions=expected)[collectible.pk]
     except ItemsChanged as changed:
         if changed.missing:  # deleted since the view looked it up: 404, not 500
-            raise Http404("No Collectible matches the given query.") from changed
+            raise CollectibleNotFound from changed
         raise StaleVersion(changed.stale[0]) from changed
 
 
@@ -132,13 +96,12 @@ def collectible_update(
     """
     with recorded_operation(user=actor, label=history_label) as operation:
         locked = _lock(collectible, expected_versions)
-        with _sku_is_a_validation_error():
-            items_update(
-                [ItemChange(locked, fields, card_details)],
-                operation=operation,
-                ledger=Ledger(MovementReason.CORRECTION, "Quantity edited"),
-                mode=Mode.ORM,
-            )
+        items_update(
+            [ItemChange(locked, fields, card_details)],
+            operation=operation,
+            ledger=Ledger(MovementReason.CORRECTION, "Quantity edited"),
+            mode=Mode.ORM,
+        )
     return locked
 
 
@@ -190,4 +153,4 @@ def stock_adjust(
         try:
             return quantity_adjust(collectible, delta=delta, operation=operation, ledger=Ledger(reason, note))
         except ItemsChanged as gone:  # deleted since the view read it
-            raise Http404("No Collectible matches the given query.") from gone
+            raise CollectibleNotFound from gone

@@ -4,7 +4,6 @@ from functools import cache
 from typing import Any, cast
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
@@ -12,40 +11,29 @@ from django.utils import timezone
 from django.utils.http import parse_etags
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from accounts.models import Vendor
 from accounts.permissions import BodyVendorIsCallersVendor, IsVendorStaffWithWriteRole
-from accounts.selectors import membership_for, profile_for
+from accounts.scoping import VendorScopedViewSet
+from accounts.selectors import vendor_slug
 from common.openapi import ERROR_DETAIL_REF
 from common.pagination import COUNT_EXACT_HEADER_PARAMETER
 from common.routing import ID_CONVERTER
 from common.rows import ValuesRepresentation
 
-from .bulk import (
-    ItemsNotFound,
-    TooManyItems,
-    bulk_target_ids,
-    collectibles_bulk_delete,
-    collectibles_bulk_update,
-)
+from .bulk import bulk_target_ids, collectibles_bulk_delete, collectibles_bulk_update
 from .conditional import ETAG_HEADER, IF_MATCH, IF_NONE_MATCH, PRECONDITION_FAILED, etag, if_match_versions
 from .exports import export_formats, export_writer
 from .filters import CollectibleFilter
 from .images import ImageUploadParser
-from .models import MAX_QUANTITY, Collectible
+from .models import Collectible
 from .search import RankedSearch
-from .selectors import (
-    collectible_history,
-    collectible_was_visible_to,
-    collectibles_visible_to,
-    stock_movements_of,
-)
+from .selectors import collectible_history, collectible_was_of, collectibles_of, stock_movements_of
 from .serializers import (
     BulkRejectedSerializer,
     BulkRequestSerializer,
@@ -58,8 +46,6 @@ from .serializers import (
     StockMovementSerializer,
 )
 from .services import (
-    InsufficientStock,
-    StaleVersion,
     collectible_create,
     collectible_delete,
     collectible_set_image,
@@ -98,7 +84,14 @@ from .services import (
     ),
 )
 @extend_schema(tags=["collectibles"])
-class CollectibleViewSet(viewsets.ModelViewSet):
+class CollectibleViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    mixins.ListModelMixin,
+    VendorScopedViewSet,
+):
     serializer_class = CollectibleSerializer
     filterset_class = CollectibleFilter
     # Reads trust the token's vendor/role claims (no user or profile query);
@@ -111,7 +104,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
     lookup_value_converter = ID_CONVERTER
 
     def get_queryset(self) -> QuerySet[Collectible]:
-        return collectibles_visible_to(self.request.user)
+        return collectibles_of(self.vendor_id)
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> Any:
         # The list's query parameters mean nothing to one addressed object.
@@ -124,29 +117,6 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         if self.action != "list":
             return list(page)
         return list_representation().render(page, self.request)
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        context = dict(super().get_serializer_context())
-        membership = membership_for(self.request.user)
-        context["vendor_id"] = membership.vendor_id if membership else None
-        return context
-
-    @property
-    def actor(self) -> User:
-        return cast(User, self.request.user)  # authenticated: every action requires it
-
-    def _precondition_failed(self, current: Collectible) -> Response:
-        return Response(
-            {
-                "detail": (
-                    f"This collectible was changed by someone else (it is now at version {current.version}). "
-                    "Review the current values and apply your changes again."
-                ),
-                "current": self.get_serializer(current).data,
-            },
-            status=status.HTTP_412_PRECONDITION_FAILED,
-            headers={"ETag": etag(current.version)},
-        )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # One row, rendered as the list renders it (no serializer fields to
@@ -165,11 +135,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         return Response(rows[0], headers={"ETag": tag})
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
-        profile = profile_for(self.request.user)
-        if profile is None or profile.vendor is None:  # IsVendorStaffWithWriteRole refused it already
-            raise PermissionDenied("Your account is not attached to a vendor.")
         serializer.instance = collectible_create(
-            vendor=profile.vendor, created_by=self.actor, **serializer.validated_data
+            vendor=self.caller_vendor(), created_by=self.actor, **serializer.validated_data
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -178,10 +145,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         return response
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        try:
-            response = super().update(request, *args, **kwargs)
-        except StaleVersion as stale:
-            return self._precondition_failed(stale.current)
+        response = super().update(request, *args, **kwargs)
         response["ETag"] = f'"{response.data["version"]}"'
         return response
 
@@ -194,12 +158,9 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         )
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        try:
-            collectible_delete(
-                collectible=self.get_object(), actor=self.actor, expected_versions=if_match_versions(request)
-            )
-        except StaleVersion as stale:
-            return self._precondition_failed(stale.current)
+        collectible_delete(
+            collectible=self.get_object(), actor=self.actor, expected_versions=if_match_versions(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
@@ -250,22 +211,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         collectible = self.get_object()
         adjustment = StockAdjustmentSerializer(data=request.data)
         adjustment.is_valid(raise_exception=True)
-        try:
-            movement = stock_adjust(collectible=collectible, actor=self.actor, **adjustment.validated_data)
-        except InsufficientStock as short:
-            return Response(
-                {
-                    "detail": (
-                        f"Not enough stock: {short.current_quantity} in stock, "
-                        f"cannot change by {short.delta:+d}."
-                        if short.delta < 0
-                        else f"Too much stock: {short.current_quantity} in stock, cannot change by "
-                        f"{short.delta:+d} (the most an item can hold is {MAX_QUANTITY:,})."
-                    ),
-                    "quantity": short.current_quantity,
-                },
-                status=status.HTTP_409_CONFLICT,
-            )
+        movement = stock_adjust(collectible=collectible, actor=self.actor, **adjustment.validated_data)
         return Response(
             StockMovementSerializer(movement).data,
             status=status.HTTP_201_CREATED,
@@ -276,9 +222,7 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         """The id in the URL, if it is (or was) one of the caller's vendor's items; else 404."""
         pk = self.kwargs["pk"]
         # isascii: "²".isdigit() is true, but int() refuses it.
-        if not (str(pk).isascii() and str(pk).isdigit()) or not collectible_was_visible_to(
-            self.request.user, int(pk)
-        ):
+        if not (str(pk).isascii() and str(pk).isdigit()) or not collectible_was_of(self.vendor_id, int(pk)):
             raise NotFound("No Collectible matches the given query.")
         return int(pk)
 
@@ -327,11 +271,8 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         if writer is None:
             raise ValidationError({"format": [f"Choose one of {', '.join(export_formats())}."]})
         queryset = every_match(self.filter_queryset(self.get_queryset()))
-        membership = membership_for(request.user)
-        slug = None
-        if membership is not None and membership.vendor_id is not None:
-            slug = Vendor.objects.filter(pk=membership.vendor_id).values_list("slug", flat=True).first()
-        filename = f"{slug or 'inventory'}-{export_format}-{timezone.now():%Y%m%d-%H%M}.csv"
+        slug = vendor_slug(self.vendor_id) or "inventory"
+        filename = f"{slug}-{export_format}-{timezone.now():%Y%m%d-%H%M}.csv"
         response = StreamingHttpResponse(writer(queryset), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -352,22 +293,13 @@ class CollectibleViewSet(viewsets.ModelViewSet):
         bulk = BulkRequestSerializer(data=request.data)
         bulk.is_valid(raise_exception=True)
         visible = self.get_queryset()
-        try:
-            if "ids" in bulk.validated_data:
-                ids = bulk_target_ids(visible, ids=bulk.validated_data["ids"])
-            else:
-                selection = CollectibleFilter(
-                    bulk.validated_data["filters"], queryset=visible, request=request
-                )
-                if not selection.is_valid():
-                    raise ValidationError({"filters": selection.errors})
-                ids = bulk_target_ids(visible, matching=every_match(selection.qs))
-        except ItemsNotFound as missing:
-            return Response(
-                {"detail": str(missing), "results": missing.results}, status=status.HTTP_400_BAD_REQUEST
-            )
-        except TooManyItems as too_many:
-            raise ValidationError({"non_field_errors": [str(too_many)]}) from too_many
+        if "ids" in bulk.validated_data:
+            ids = bulk_target_ids(visible, ids=bulk.validated_data["ids"])
+        else:
+            selection = CollectibleFilter(bulk.validated_data["filters"], queryset=visible, request=request)
+            if not selection.is_valid():
+                raise ValidationError({"filters": selection.errors})
+            ids = bulk_target_ids(visible, matching=every_match(selection.qs))
         if bulk.validated_data["action"] == "delete":
             outcome = collectibles_bulk_delete(ids=ids, actor=self.actor)
         else:

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from common.bulk_sql import copy_insert, copy_update, copy_values, reserve_ids
 
+from .errors import InsufficientStock, ItemsChanged, SkuTaken
 from .history import Operation, write_snapshots
 from .models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 
@@ -65,30 +66,6 @@ class _Unset:
 
 
 UNSET: Any = _Unset()
-
-
-class ItemsChanged(Exception):  # noqa: N818  (reads as the condition, like DoesNotExist)
-    """Some items are gone, or not at the version the caller expected: nothing was written."""
-
-    def __init__(self, stale: list[Collectible], missing: list[int]) -> None:
-        super().__init__(
-            f"{len(stale)} item(s) changed and {len(missing)} deleted since the caller read them"
-        )
-        self.stale = stale  # as stored now
-        self.missing = missing
-
-
-class SkuTaken(Exception):  # noqa: N818
-    """Another item of the vendor has the SKU (the unique constraint decided a race)."""
-
-
-class InsufficientStock(Exception):  # noqa: N818
-    """An adjustment would take the quantity below zero (or above the maximum)."""
-
-    def __init__(self, current_quantity: int, delta: int) -> None:
-        super().__init__(f"quantity {current_quantity} cannot change by {delta}")
-        self.current_quantity = current_quantity
-        self.delta = delta
 
 
 @dataclass(frozen=True)
@@ -269,7 +246,7 @@ def quantity_adjust(item: Collectible, *, delta: int, operation: Operation, ledg
         current = Collectible.objects.filter(pk=item.pk).values_list("quantity", flat=True).first()
         if current is None:
             raise ItemsChanged([], [item.pk])  # deleted since the caller read it
-        raise InsufficientStock(current, delta)
+        raise InsufficientStock(current, delta, MAX_QUANTITY)
     # Every field, not only the changed ones: the snapshot must not carry
     # anything another writer changed since the caller read the item.
     item.refresh_from_db()
@@ -453,7 +430,7 @@ def _sku_taken() -> Iterator[None]:
             yield
     except IntegrityError as exc:
         if SKU_CONSTRAINT in str(exc):
-            raise SkuTaken(str(exc)) from exc
+            raise SkuTaken from exc
         raise
 
 

@@ -7,7 +7,8 @@ validation shape here, so a rule enforced below the serializer still answers
 400 instead of 500. Django's own refusals of a request while DRF reads it
 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many form fields or files) get
 the same shape: 413 for the size, 400 for the rest. Anything that escapes DRF
-is made JSON by common.api_errors.
+is made JSON by common.api_errors. Domain errors (common/errors.py) raised by
+services are answered here too, each with its own status and body.
 """
 
 from typing import Any
@@ -17,7 +18,9 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooMa
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
+
+from .errors import DomainError
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -37,6 +40,9 @@ def request_refusal(exc: SuspiciousOperation) -> exceptions.APIException:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        set_rollback()
+        return Response(exc.body(context.get("view")), status=exc.status_code, headers=exc.headers())
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(serializers.as_serializer_error(exc))
     elif isinstance(exc, SuspiciousOperation):

@@ -13,17 +13,11 @@ from typing import IO, Any
 
 from django.conf import settings
 
+from .errors import FileRejected
 from .formats.base import ImportFormat
 from .formats.registry import FORMATS, detect
 
 ENCODINGS = ("utf-8-sig", "cp1252")
-
-
-class FileRejected(Exception):  # noqa: N818  (reads as what happened)
-    def __init__(self, message: str, field: str = "file") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass

@@ -4,7 +4,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import ImportRow, RowOutcome
+from .models import ImportBatch, ImportRow, RowOutcome
+
+
+def import_batches_of(vendor_id: int | None) -> QuerySet[ImportBatch]:
+    """A vendor's import batches, with who made, committed and rolled back each (none without a vendor)."""
+    if vendor_id is None:
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(vendor_id=vendor_id).select_related(
+        "created_by", "committed_by", "rolled_back_by"
+    )
 
 
 def items_of_import_batch(batch_id: int) -> QuerySet[Any]:

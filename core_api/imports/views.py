@@ -1,27 +1,25 @@
 """Import batches: upload (preview), inspect, commit, roll back, discard."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.permissions import IsVendorStaffWithWriteRole
-from accounts.selectors import profile_for
+from accounts.scoping import VendorScopedViewSet
 from common.parsers import JSONParser
 from common.routing import ID_CONVERTER
 
-from .csv_source import FileRejected
-from .errors import ImportConflict
 from .models import ImportBatch, RowOutcome
+from .selectors import import_batches_of
 from .serializers import (
     ImportBatchSerializer,
     ImportConflictSerializer,
@@ -43,10 +41,6 @@ OUTCOME = OpenApiParameter(
 )
 
 
-def conflict_response(conflict: ImportConflict) -> Response:
-    return Response({"detail": conflict.message, "items": conflict.items}, status=status.HTTP_409_CONFLICT)
-
-
 @extend_schema_view(
     list=extend_schema(summary="Import batches of your vendor, newest first"),
     retrieve=extend_schema(summary="One import batch with its counts"),
@@ -56,7 +50,7 @@ def conflict_response(conflict: ImportConflict) -> Response:
 )
 @extend_schema(tags=["imports"])
 class ImportBatchViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, VendorScopedViewSet
 ):
     serializer_class = ImportBatchSerializer
     permission_classes = [IsVendorStaffWithWriteRole]
@@ -65,16 +59,7 @@ class ImportBatchViewSet(
     lookup_value_converter = ID_CONVERTER
 
     def get_queryset(self) -> QuerySet[ImportBatch]:
-        profile = profile_for(self.request.user)
-        if profile is None or profile.vendor_id is None:
-            return ImportBatch.objects.none()
-        return ImportBatch.objects.filter(vendor_id=profile.vendor_id).select_related(
-            "created_by", "committed_by", "rolled_back_by"
-        )
-
-    @property
-    def actor(self) -> User:
-        return cast(User, self.request.user)
+        return import_batches_of(self.vendor_id)
 
     @extend_schema(
         summary="Upload a CSV file: detect its format and preview every row (touches no inventory)",
@@ -90,23 +75,17 @@ class ImportBatchViewSet(
             )
         upload = ImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
-        profile = profile_for(request.user)
-        if profile is None or profile.vendor is None:  # IsVendorStaffWithWriteRole refused it already
-            raise PermissionDenied("Your account is not attached to a vendor.")
         file = upload.validated_data["file"]
-        try:
-            batch = import_preview(
-                vendor=profile.vendor,
-                user=self.actor,
-                stream=file.file,
-                size=file.size,
-                filename=file.name or "upload.csv",
-                forced_format=upload.validated_data.get("format"),
-                mode=upload.validated_data["mode"],
-                default_game=upload.validated_data.get("game"),
-            )
-        except FileRejected as rejected:
-            raise ValidationError({rejected.field: [rejected.message]}) from rejected
+        batch = import_preview(
+            vendor=self.caller_vendor(),
+            user=self.actor,
+            stream=file.file,
+            size=file.size,
+            filename=file.name or "upload.csv",
+            forced_format=upload.validated_data.get("format"),
+            mode=upload.validated_data["mode"],
+            default_game=upload.validated_data.get("game"),
+        )
         return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -133,10 +112,7 @@ class ImportBatchViewSet(
     )
     @action(detail=True, methods=["post"])
     def commit(self, request: Request, pk: str | None = None) -> Response:
-        try:
-            batch = import_commit(batch=self.get_object(), user=self.actor)
-        except ImportConflict as conflict:
-            return conflict_response(conflict)
+        batch = import_commit(batch=self.get_object(), user=self.actor)
         return Response(self.get_serializer(batch).data)
 
     @extend_schema(
@@ -146,15 +122,9 @@ class ImportBatchViewSet(
     )
     @action(detail=True, methods=["post"])
     def rollback(self, request: Request, pk: str | None = None) -> Response:
-        try:
-            batch = import_rollback(batch=self.get_object(), user=self.actor)
-        except ImportConflict as conflict:
-            return conflict_response(conflict)
+        batch = import_rollback(batch=self.get_object(), user=self.actor)
         return Response(self.get_serializer(batch).data)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        try:
-            discard_preview(batch=self.get_object())
-        except ImportConflict as conflict:
-            return conflict_response(conflict)
+        discard_preview(batch=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)

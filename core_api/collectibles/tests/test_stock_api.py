@@ -4,10 +4,10 @@ import random
 
 import pytest
 from django.db.models import Sum
-from django.http import Http404
 from django.urls import reverse
 
 from collectibles import services
+from collectibles.errors import CollectibleNotFound
 from collectibles.models import Collectible, StockMovement
 from collectibles.tests.factories import CardFactory
 
@@ -192,10 +192,12 @@ def test_an_adjustment_records_only_its_own_change(owner_client, card):
 def test_adjusting_or_editing_an_item_deleted_meanwhile_is_404(card):
     stale = Collectible.objects.get(pk=card.pk)
     Collectible.objects.filter(pk=card.pk).delete()
-    with pytest.raises(Http404):
+    # A domain error, answered 404 by the API's exception handler (common/exceptions.py).
+    with pytest.raises(CollectibleNotFound) as adjusting:
         services.stock_adjust(collectible=stale, delta=-1, reason="sale", actor=None)
-    with pytest.raises(Http404):
+    with pytest.raises(CollectibleNotFound):
         services.collectible_update(collectible=stale, actor=None, name="x")
+    assert adjusting.value.status_code == 404
 
 
 def test_editing_quantity_writes_a_correction(owner_client, card):

@@ -5,8 +5,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
+from collectibles.errors import InsufficientStock
 from collectibles.models import Collectible, StockMovement
-from collectibles.services import InsufficientStock, stock_adjust
+from collectibles.services import stock_adjust
 from collectibles.tests.factories import CardFactory
 
 

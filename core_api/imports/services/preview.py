@@ -11,7 +11,8 @@ from collectibles.choices import Game
 from collectibles.models import CARD_DETAILS_FIELDS, Collectible
 from common.bulk_sql import copy_insert
 
-from ..csv_source import FileRejected, SourceRow, open_csv
+from ..csv_source import SourceRow, open_csv
+from ..errors import FileRejected
 from ..formats.base import ImportContext, ParsedRow, RowErrors
 from ..matching import MARKETPLACE_KEYS, ExistingItems, NaturalKey, WantedRow, find_existing, row_natural_key
 from ..models import BatchStatus, ImportBatch, ImportMode, ImportRow, RowOutcome

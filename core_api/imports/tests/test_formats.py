@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from collectibles.choices import Game
-from imports.csv_source import FileRejected, open_csv
+from imports.csv_source import open_csv
+from imports.errors import FileRejected
 from imports.formats.base import ImportContext, RowErrors
 from imports.formats.normalize import ValueProblem, price
 from imports.formats.tcgplayer import split_condition
