@@ -6,7 +6,7 @@ functions, so the guarantees are kept in one place:
 
 - every change moves `version` up by one and `updated_at` on (the ETag);
 - every change of `quantity` writes exactly one StockMovement carrying the
-  quantity after it (`stock_movement` is the only place a movement is built);
+  quantity after it (`movement_row` is the only place a movement's values are decided);
 - every change writes a history snapshot stamped with the current operation.
 
 Two modes of the same rules. ORM: per-row saves, simple-history's signals write
@@ -34,8 +34,9 @@ from .history import Operation, write_snapshots
 from .models import CARD_DETAILS_FIELDS, MAX_QUANTITY, CardDetails, Collectible, StockMovement
 
 SKU_CONSTRAINT = "collectible_unique_sku_per_vendor"
-# From this many rows AUTO writes with COPY: below it, a statement per row costs
-# less than COPY's temporary table.
+# From this many rows AUTO writes with COPY. A round number, not a measurement: a
+# request's few rows go through the ORM (one UPDATE and one history row each), a
+# bulk edit or an import through COPY's temporary table and bulk snapshots.
 COPY_FROM_ROWS = 50
 ITEM_FIELDS = ("name", "description", "sku", "condition", "quantity", "price", "currency", "release_date")
 NEW_ITEM_COLUMNS = (
