@@ -42,7 +42,17 @@ def caller_vendor_id(request: Request | HttpRequest) -> int | None:
 
 class VendorScopedViewSet(viewsets.GenericViewSet):
     """A viewset over one vendor's rows: `vendor_id` is the caller's (None when they have
-    none, and then every queryset is empty), `actor` the authenticated user."""
+    none, and then every queryset is empty), `actor` the authenticated user.
+
+    Where the membership comes from is decided by authentication
+    (accounts/authentication.claims_suffice) from these two attributes: reads may
+    trust the access token's vendor and role claims when `reads_trust_token_claims`
+    is set, except the actions named in `reads_checked_in_database` (a whole
+    inventory in one response: the user and profile are read like for a write).
+    """
+
+    reads_trust_token_claims = False
+    reads_checked_in_database: tuple[str, ...] = ()
 
     @property
     def vendor_id(self) -> int | None:

@@ -22,7 +22,7 @@ RESULTS_DIR = Path(__file__).resolve().parent / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/omnistock_bench_{size}"
 CONFIGS = ("naive", "omni")
 # Both servers and this process sign and check tokens with the same keys
-# (throwaway ones: DEBUG is off, as deployed); bench/settings.py makes the
+# (throwaway ones: DEBUG is off, as deployed); settings.py here makes the
 # tokens outlive the run.
 BENCH_ENV = {
     "SECRET_KEY": "omnistock-bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
