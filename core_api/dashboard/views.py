@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsVendorStaff
-from accounts.selectors import membership_for
+from accounts.scoping import caller_vendor_id
 
 from .selectors import holdings_by_game, last_import, low_stock, recent_activity
 from .serializers import DashboardQuerySerializer, DashboardSerializer
@@ -34,10 +34,9 @@ class DashboardView(APIView):
         query = DashboardQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         at_most = query.validated_data.get("low_stock_at", settings.LOW_STOCK_THRESHOLD)
-        membership = membership_for(request.user)
-        if membership is None or membership.vendor_id is None:  # IsVendorStaff refused them already
+        vendor_id = caller_vendor_id(request)
+        if vendor_id is None:  # IsVendorStaff refused them already
             raise PermissionDenied(IsVendorStaff.message)
-        vendor_id = membership.vendor_id
         count, lowest, sold_out = low_stock(vendor_id, at_most=at_most)
         data = {
             "holdings": holdings_by_game(vendor_id),
