@@ -16,7 +16,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from .models import Role, ShopChange, Vendor
-from .selectors import membership_for
+from .scoping import caller_membership, caller_vendor_id
 from .serializers import TokenPairSerializer
 from .staff import (
     Invitation,
@@ -42,7 +42,7 @@ class IsStaffOwnerForWrites(BasePermission):
     """Reads: any member of a vendor. Writes: its owners (checked in the database)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        membership = membership_for(request.user) if request.user and request.user.is_authenticated else None
+        membership = caller_membership(request)
         if membership is None or membership.vendor_id is None:
             self.message = "Your account is not attached to a vendor."
             return False
@@ -95,10 +95,10 @@ class StaffViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def _vendor_id(self) -> int:
-        membership = membership_for(self.request.user)
-        if membership is None or membership.vendor_id is None:  # the permission refused them already
+        vendor_id = caller_vendor_id(self.request)
+        if vendor_id is None:  # the permission refused them already
             raise PermissionDenied("Your account is not attached to a vendor.")
-        return membership.vendor_id
+        return vendor_id
 
     def _vendor(self) -> Vendor:
         return Vendor.objects.get(pk=self._vendor_id())
