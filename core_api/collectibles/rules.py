@@ -36,21 +36,13 @@ MAX_LENGTHS: dict[str, int] = {
     **{name: max_length(Collectible, name) for name in COLLECTIBLE_TEXT},
     **{name: max_length(CardDetails, name) for name in CARD_TEXT},
 }
-CARD_CHOICES: dict[str, set[Any]] = {
-    "game": set(Game.values),
-    "language": set(Language.values),
-    "market_region": set(MarketRegion.values),
-    "finish": set(Finish.values),
-    "grading_company": {None, *GradingCompany.values},
+CARD_CHOICES: dict[str, frozenset[Any]] = {
+    "game": frozenset(Game.values),
+    "language": frozenset(Language.values),
+    "market_region": frozenset(MarketRegion.values),
+    "finish": frozenset(Finish.values),
+    "grading_company": frozenset({None, *GradingCompany.values}),
 }
-
-
-def _too_long(values: Mapping[str, Any], names: tuple[str, ...], prefix: str = "") -> Problems:
-    return {
-        f"{prefix}{name}": [f"At most {MAX_LENGTHS[name]} characters."]
-        for name in names
-        if len(values.get(name) or "") > MAX_LENGTHS[name]
-    }
 
 
 def grading_problems(grading_company: str | None, grade: Any) -> Problems:
@@ -62,14 +54,20 @@ def grading_problems(grading_company: str | None, grade: Any) -> Problems:
     return {}
 
 
+# The preview checks every row of a 100,000-row file: the checks below read
+# precomputed sets and build nothing for a valid row.
+CONDITIONS = frozenset(Condition.values)
+
+
 def collectible_problems(fields: Mapping[str, Any]) -> Problems:
     """Every rule a collectible's fields break (empty when none)."""
     problems: Problems = {}
     if not fields.get("name"):
         problems["name"] = ["A name is required."]
-    for name, messages in _too_long(fields, COLLECTIBLE_TEXT).items():
-        problems.setdefault(name, []).extend(messages)
-    if fields.get("condition") not in Condition.values:
+    for name in COLLECTIBLE_TEXT:
+        if len(fields.get(name) or "") > MAX_LENGTHS[name]:
+            problems.setdefault(name, []).append(f"At most {MAX_LENGTHS[name]} characters.")
+    if fields.get("condition") not in CONDITIONS:
         problems["condition"] = [f"'{fields.get('condition')}' is not a condition."]
     if not 0 <= int(fields.get("quantity") or 0) <= MAX_QUANTITY:
         problems["quantity"] = ["The quantity is out of range."]
@@ -87,8 +85,10 @@ def card_details_problems(details: Mapping[str, Any], prefix: str = "card_detail
         value = details.get(name)
         if value not in allowed:
             message = "This field is required." if not value else f"'{value}' is not valid."
-            problems[f"{prefix}{name}"] = [message]
-    problems |= _too_long(details, CARD_TEXT, prefix)
+            problems[prefix + name] = [message]
+    for name in CARD_TEXT:
+        if len(details.get(name) or "") > MAX_LENGTHS[name]:
+            problems[prefix + name] = [f"At most {MAX_LENGTHS[name]} characters."]
     for name, messages in grading_problems(details.get("grading_company"), details.get("grade")).items():
-        problems.setdefault(f"{prefix}{name}", []).extend(messages)
+        problems.setdefault(prefix + name, []).extend(messages)
     return problems
