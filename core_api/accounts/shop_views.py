@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .models import Vendor
-from .selectors import membership_for
+from .scoping import caller_vendor_id
 from .shop import shop_settings_change
 from .staff_views import IsStaffOwnerForWrites
 
@@ -37,10 +37,10 @@ class ShopSettingsView(APIView):
     permission_classes = [IsStaffOwnerForWrites]
 
     def _vendor(self) -> Vendor:
-        membership = membership_for(self.request.user)
-        if membership is None or membership.vendor_id is None:
+        vendor_id = caller_vendor_id(self.request)
+        if vendor_id is None:  # the permission refused them already
             raise PermissionDenied("Your account is not attached to a vendor.")
-        return Vendor.objects.get(pk=membership.vendor_id)
+        return Vendor.objects.get(pk=vendor_id)
 
     @extend_schema(summary="The shop's settings", responses=ShopSettingsSerializer)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

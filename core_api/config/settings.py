@@ -218,8 +218,6 @@ IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=200)
 # An invitation link to join a shop's staff works once, for this many days
 # (Django's password-reset tokens carry it: accounts/staff.py).
 PASSWORD_RESET_TIMEOUT = env.int("INVITATION_DAYS", default=7) * 86_400
-# The home dashboard calls items running low at or below this quantity.
-LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=2)
 # Rows one bulk edit may change.
 BULK_EDIT_MAX_ROWS = env.int("BULK_EDIT_MAX_ROWS", default=10_000)
 
@@ -378,6 +376,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The same client address as the API's throttles (NUM_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
 AXES_RESET_ON_SUCCESS = True
+# No banner on every start (make run stays quiet); lockouts are still logged.
+AXES_VERBOSE = False
 
 # Content-Security-Policy on every response (django-csp; docs/security.md,
 # "Headers (CSP)"): the refresh token lives in localStorage, so no script may run

@@ -1,4 +1,3 @@
-from django.conf import settings
 from rest_framework import serializers
 
 from collectibles.choices import Condition, Game
@@ -13,7 +12,7 @@ class DashboardQuerySerializer(serializers.Serializer):
         required=False,
         help_text=(
             "Items in stock at or below this quantity are running low "
-            f"(default {settings.LOW_STOCK_THRESHOLD})."
+            "(default: the shop's low-stock threshold, GET /shop/)."
         ),
     )
 

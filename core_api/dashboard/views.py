@@ -1,12 +1,12 @@
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import Vendor
 from accounts.permissions import IsVendorStaff
 from accounts.scoping import caller_vendor_id
 
@@ -33,10 +33,12 @@ class DashboardView(APIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         query = DashboardQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        at_most = query.validated_data.get("low_stock_at", settings.LOW_STOCK_THRESHOLD)
         vendor_id = caller_vendor_id(request)
         if vendor_id is None:  # IsVendorStaff refused them already
             raise PermissionDenied(IsVendorStaff.message)
+        at_most = query.validated_data.get("low_stock_at") or (
+            Vendor.objects.values_list("low_stock_threshold", flat=True).get(pk=vendor_id)
+        )
         count, lowest, sold_out = low_stock(vendor_id, at_most=at_most)
         data = {
             "holdings": holdings_by_game(vendor_id),

@@ -53,6 +53,11 @@ def test_low_stock_lists_the_lowest_in_stock_items_and_counts_the_sold_out(
     assert low["items"][1]["card_number"] == "4"
 
     assert viewer_client.get(URL, {"low_stock_at": 3}).json()["low_stock"]["count"] == 3
+    # Without the parameter, the shop's own threshold (shop settings) applies.
+    vendor.low_stock_threshold = 1
+    vendor.save(update_fields=["low_stock_threshold"])
+    low = viewer_client.get(URL).json()["low_stock"]
+    assert (low["at_most"], low["count"]) == (1, 1)
 
 
 def test_low_stock_counts_beyond_the_ten_it_lists(viewer_client, vendor):
@@ -141,5 +146,5 @@ def test_the_dashboard_costs_a_bounded_number_of_queries(
     viewer_client, vendor, django_assert_max_num_queries
 ):
     CardFactory.create_batch(30, vendor=vendor, quantity=1)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert viewer_client.get(URL).status_code == 200

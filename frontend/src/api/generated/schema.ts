@@ -3086,7 +3086,7 @@ export interface operations {
     dashboard_retrieve: {
         parameters: {
             query?: {
-                /** @description Items in stock at or below this quantity are running low (default 2). */
+                /** @description Items in stock at or below this quantity are running low (default: the shop's low-stock threshold, GET /shop/). */
                 low_stock_at?: number;
             };
             header?: never;
