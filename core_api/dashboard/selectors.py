@@ -5,14 +5,16 @@ handful of queries whatever the inventory's size.
 """
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, Sum, Value
 from django.db.models.functions import Coalesce
 
+from accounts.models import Vendor
 from collectibles.models import Collectible
 from imports.models import ImportBatch
 
@@ -69,15 +71,33 @@ def holdings_by_game(vendor_id: int) -> list[HoldingTotal]:
     return sorted(totals, key=lambda total: (-total.value, total.game, total.currency))
 
 
-def low_stock(vendor_id: int, *, at_most: int) -> tuple[int, list[Collectible], int]:
-    """(how many items are in stock but at most `at_most`, the lowest of them, how many are sold out)."""
+@dataclass(frozen=True)
+class LowStock:
+    at_most: int
+    count: int  # items in stock with at most `at_most` left
+    items: Sequence[Mapping[str, Any]]  # the lowest of them
+    sold_out: int
+
+
+def low_stock(vendor_id: int, *, at_most: int | None = None) -> LowStock:
+    """What is running low: at most `at_most` left, by default the shop's own threshold."""
+    if at_most is None:
+        at_most = Vendor.objects.values_list("low_stock_threshold", flat=True).get(pk=vendor_id)
     running_low = Collectible.objects.filter(vendor_id=vendor_id, quantity__gt=0, quantity__lte=at_most)
     lowest = list(
-        running_low.select_related("card_details").order_by("quantity", "name", "id")[:LOW_STOCK_ITEMS]
+        running_low.order_by("quantity", "name", "id").values(
+            "id",
+            "name",
+            "quantity",
+            "condition",
+            # Sealed product has no card details: blank, as the contract says, not null.
+            set_name=Coalesce(F("card_details__set_name"), Value("")),
+            card_number=Coalesce(F("card_details__card_number"), Value("")),
+        )[:LOW_STOCK_ITEMS]
     )
     count = running_low.count() if len(lowest) == LOW_STOCK_ITEMS else len(lowest)
     sold_out = Collectible.objects.filter(vendor_id=vendor_id, quantity=0).count()
-    return count, lowest, sold_out
+    return LowStock(at_most=at_most, count=count, items=lowest, sold_out=sold_out)
 
 
 def recent_activity(vendor_id: int, *, limit: int) -> list[Activity]:

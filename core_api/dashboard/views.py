@@ -6,7 +6,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Vendor
 from accounts.permissions import IsVendorStaff
 from accounts.scoping import caller_vendor_id
 
@@ -36,28 +35,9 @@ class DashboardView(APIView):
         vendor_id = caller_vendor_id(request)
         if vendor_id is None:  # IsVendorStaff refused them already
             raise PermissionDenied(IsVendorStaff.message)
-        at_most = query.validated_data.get("low_stock_at") or (
-            Vendor.objects.values_list("low_stock_threshold", flat=True).get(pk=vendor_id)
-        )
-        count, lowest, sold_out = low_stock(vendor_id, at_most=at_most)
         data = {
             "holdings": holdings_by_game(vendor_id),
-            "low_stock": {
-                "at_most": at_most,
-                "count": count,
-                "items": [
-                    {
-                        "id": item.pk,
-                        "name": item.name,
-                        "quantity": item.quantity,
-                        "condition": item.condition,
-                        "set_name": getattr(getattr(item, "card_details", None), "set_name", ""),
-                        "card_number": getattr(getattr(item, "card_details", None), "card_number", ""),
-                    }
-                    for item in lowest
-                ],
-                "sold_out": sold_out,
-            },
+            "low_stock": low_stock(vendor_id, at_most=query.validated_data.get("low_stock_at")),
             "activity": recent_activity(vendor_id, limit=ACTIVITY_ENTRIES),
             "last_import": last_import(vendor_id),
         }

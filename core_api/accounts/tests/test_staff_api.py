@@ -90,6 +90,10 @@ def test_an_invited_member_sets_a_password_once_and_signs_in(owner_client, owner
     [
         ({"uid": "nonsense", "token": "x", "password": NEW_PASSWORD}, "detail"),
         ({"uid": "MQ", "token": "not-a-token", "password": NEW_PASSWORD}, "detail"),
+        # ids beyond the database's bigint, negative, or not numbers at all
+        ({"uid": "OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk", "token": "x", "password": NEW_PASSWORD}, "detail"),
+        ({"uid": "LTU", "token": "x", "password": NEW_PASSWORD}, "detail"),
+        ({"uid": "!!!", "token": "x", "password": NEW_PASSWORD}, "detail"),
         ({"password": NEW_PASSWORD}, "uid"),
     ],
 )

@@ -60,6 +60,12 @@ def test_low_stock_lists_the_lowest_in_stock_items_and_counts_the_sold_out(
     assert (low["at_most"], low["count"]) == (1, 1)
 
 
+def test_sealed_product_running_low_has_a_blank_set_and_number(viewer_client, vendor):
+    CollectibleFactory(vendor=vendor, name="Booster box", quantity=1)
+    (item,) = viewer_client.get(URL).json()["low_stock"]["items"]
+    assert (item["name"], item["set_name"], item["card_number"]) == ("Booster box", "", "")
+
+
 def test_low_stock_counts_beyond_the_ten_it_lists(viewer_client, vendor):
     CardFactory.create_batch(12, vendor=vendor, quantity=1)
     low = viewer_client.get(URL).json()["low_stock"]
